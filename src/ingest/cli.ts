@@ -1,0 +1,153 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { documentSchema } from '../content/schema.ts';
+import { SITE } from '../config/site.ts';
+import { ingestSource, type ExistingEntry, type Outcome } from './ingest.ts';
+import { Refusal } from './refusal.ts';
+import { parseEntry } from './write.ts';
+
+/** `npm run ingest -- <file-or-folder>... [--report report.json]`: the side effects of the ingest
+ * (reading inputs, writing entries and source copies), around the pure pipeline in ingest.ts. */
+
+interface ReportRow {
+  input: string;
+  status: 'ingested' | 'updated' | 'unchanged' | 'refused';
+  entry: string | null;
+  url: string | null;
+  reason: string | null;
+}
+
+const USAGE = 'usage: npm run ingest -- <file-or-folder>... [--report report.json]';
+
+function parseArgs(argv: string[]) {
+  const inputs: string[] = [];
+  let report: string | undefined;
+  let contentDir = 'src/content/documents';
+  let sourcesDir = 'sources';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--report') report = argv[++i];
+    else if (arg === '--content-dir') contentDir = argv[++i]!;
+    else if (arg === '--sources-dir') sourcesDir = argv[++i]!;
+    else if (arg.startsWith('--')) throw new Refusal(`unknown option ${arg}; ${USAGE}`);
+    else inputs.push(arg);
+  }
+  if (inputs.length === 0) throw new Refusal(USAGE);
+  if (report === undefined && argv.includes('--report')) throw new Refusal(`--report needs a file name; ${USAGE}`);
+  return { inputs, report, contentDir, sourcesDir };
+}
+
+/** Files named on the command line, and the files of named folders (not hidden, sorted). */
+function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (existsSync(input) && statSync(input).isDirectory()) {
+      for (const name of readdirSync(input).sort()) {
+        const path = join(input, name);
+        if (!name.startsWith('.') && statSync(path).isFile()) files.push(path);
+      }
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+function loadEntries(contentDir: string): ExistingEntry[] {
+  if (!existsSync(contentDir)) return [];
+  return readdirSync(contentDir)
+    .filter((n) => n.endsWith('.mdx'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(contentDir, name), 'utf8');
+      const { data, body } = parseEntry(text);
+      const parsed = documentSchema.safeParse(data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new Refusal(
+          `${join(contentDir, name)}: field "${issue.path.join('.')}": ${issue.message}; fix the entry and run again`,
+        );
+      }
+      return { slug: name.replace(/\.mdx$/, ''), data: parsed.data, text, body };
+    });
+}
+
+/** Writes through a temporary file and a rename, so a file is either whole or untouched. */
+function writeAtomic(path: string, content: string | Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+function documentUrl(slug: string): string {
+  return `${SITE.base}documents/${slug}/`;
+}
+
+function printTable(rows: ReportRow[]): void {
+  const header = ['input', 'status', 'entry', 'note'];
+  const cells = rows.map((r) => [r.input, r.status, r.entry ?? '', r.reason ?? '']);
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
+  const line = (c: string[]) => c.map((x, i) => (i < 3 ? x.padEnd(widths[i]!) : x)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+function main(argv: string[]): number {
+  const { inputs, report, contentDir, sourcesDir } = parseArgs(argv);
+  const files = expandInputs(inputs);
+  const entries = loadEntries(contentDir);
+  mkdirSync(contentDir, { recursive: true });
+  mkdirSync(sourcesDir, { recursive: true });
+  const rows: ReportRow[] = [];
+  const tty = process.stderr.isTTY;
+
+  files.forEach((file, index) => {
+    const progress = `[${index + 1}/${files.length}] ${file}`;
+    if (files.length > 1) process.stderr.write(tty ? `\r\x1b[K${progress}` : `${progress}\n`);
+    const fileName = basename(file);
+    let outcome: Outcome;
+    try {
+      if (!existsSync(file)) throw new Refusal('no such file');
+      const bytes = new Uint8Array(readFileSync(file));
+      outcome = ingestSource(bytes, fileName, entries);
+      if (outcome.status !== 'unchanged') {
+        const entryPath = join(contentDir, `${outcome.slug}.mdx`);
+        const sourcePath = join(sourcesDir, fileName);
+        if (resolve(file) !== resolve(sourcePath)) writeAtomic(sourcePath, bytes);
+        writeAtomic(entryPath, outcome.entry);
+        const { data, body } = parseEntry(outcome.entry);
+        const existing = entries.findIndex((e) => e.slug === outcome.slug);
+        const fresh = { slug: outcome.slug, data: documentSchema.parse(data), text: outcome.entry, body };
+        if (existing === -1) entries.push(fresh);
+        else entries[existing] = fresh;
+      }
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      rows.push({ input: file, status: 'refused', entry: null, url: null, reason: error.message });
+      return;
+    }
+    const reason =
+      outcome.status === 'updated'
+        ? outcome.removedIds.length
+          ? `paragraph ids gone: ${outcome.removedIds.join(', ')}`
+          : 'text or metadata changed; every paragraph id kept'
+        : null;
+    rows.push({ input: file, status: outcome.status, entry: outcome.slug, url: documentUrl(outcome.slug), reason });
+  });
+  if (files.length > 1 && tty) process.stderr.write('\r\x1b[K');
+
+  printTable(rows);
+  if (report) writeAtomic(report, JSON.stringify(rows, null, 2) + '\n');
+  const refused = rows.filter((r) => r.status === 'refused').length;
+  if (refused) console.error(`${refused} of ${rows.length} refused.`);
+  return refused ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof Refusal)) throw error;
+  console.error(`ingest: ${error.message}`);
+  process.exitCode = 2;
+}
