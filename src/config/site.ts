@@ -23,7 +23,7 @@ function normalizeBase(base: string): string {
 export const SITE: SiteConfig = {
   name: 'Central Asia Security Briefing',
   description:
-    'Policy reports, articles and analyses on security in Central Asia, summarized, cross-linked and searchable.',
+    'Policy reports, articles and analyses on security in Central Asia, each with a summary, key points and a record of its source.',
   origin: (process.env.SITE_ORIGIN ?? 'https://briefing.example.org').replace(/\/+$/, ''),
   base: normalizeBase(process.env.SITE_BASE ?? '/'),
   language: 'en',

@@ -1,0 +1,30 @@
+import { SITE } from '../config/site';
+
+/**
+ * Every internal link goes through here, so that changing `SITE.base` moves the whole site.
+ * Paths are written relative to the base, without a leading slash: `documents/`, `documents/x/`.
+ */
+
+/** Joins a base ("/" or "/briefing/") and a path relative to it. */
+export function joinBase(base: string, path: string): string {
+  return base + path.replace(/^\/+/, '');
+}
+
+/** The site-relative href of a page: `href('documents/')` is `/documents/` under base `/`. */
+export function href(path: string): string {
+  return joinBase(SITE.base, path);
+}
+
+/** The absolute canonical URL of a page. */
+export function canonicalUrl(path: string): string {
+  return SITE.origin + href(path);
+}
+
+/** Paths of the routes other modules link to, relative to the base. */
+export const paths = {
+  home: '',
+  documents: 'documents/',
+  documentsOldest: 'documents/oldest/',
+  documentsByType: 'documents/by-type/',
+  document: (id: string) => `documents/${id}/`,
+} as const;
