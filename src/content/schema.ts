@@ -103,9 +103,7 @@ export const documentSchema = z.object({
   typeOrigin: origin,
   typeEvidence: evidence,
   /** The outlet or institution that published the document, when the text names it. */
-  publisher: z
-    .object({ name: z.string().min(1), origin, evidence })
-    .optional(),
+  publisher: z.object({ name: z.string().min(1), origin, evidence }).optional(),
   /** The authors the text names or describes; empty means authorship is unknown. */
   authors: z.array(author),
   /** When the document was published; absent means the text gives no clue. */
@@ -131,7 +129,9 @@ export const documentSchema = z.object({
     /** The encoding the raw bytes were read as. */
     encoding: z.string(),
     /** Invisible or control characters removed while decoding, with counts. */
-    removedCharacters: z.array(z.object({ codePoint: z.string(), name: z.string(), count: z.number().int() })),
+    removedCharacters: z.array(
+      z.object({ codePoint: z.string(), name: z.string(), count: z.number().int() }),
+    ),
     /** Lines of the web page around the document, kept here instead of in the text. */
     omitted: z.array(omittedLine),
     /** Characters corrected in the text, each disclosed. */

@@ -1,4 +1,5 @@
 import type { OmittedLine, Repair } from '../content/schema.ts';
+import { splitSentences } from '../lib/sentences.ts';
 
 /** A line of the decoded source, numbered from 1. */
 export interface SourceLine {
@@ -50,15 +51,20 @@ const REASONS: Record<FurnitureKind, string> = {
 
 /** How many lines from the top can hold page furniture (breadcrumbs, kickers, captions). */
 const HEADER_WINDOW = 20;
+/** How many lines from the bottom can hold promotions (jobs boards, newsletters). */
+const PROMOTION_WINDOW = 6;
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 export const DATE_PATTERN = new RegExp(
   `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
 );
-const DATELINE = new RegExp(`^[-–—•·|\\s]*(?:[A-Z][\\w ]{0,30}[|·:–—-]\\s*)?${DATE_PATTERN.source}\\s*$`);
+const DATELINE = new RegExp(
+  `^[-–—•·|\\s]*(?:[A-Z][\\w ]{0,30}[|·:–—-]\\s*)?${DATE_PATTERN.source}\\s*$`,
+);
 const ROLE_WORDS =
   /\b(Director|Fellow|Professor|Editor|Correspondent|Analyst|Researcher|Lecturer|Chair|Head of|Candidate|Associate|Senior|Reporter|Contributor)\b/;
+const PHOTO_AGENCY_CREDIT = /\b(?:REUTERS|AFP(?: PHOTO)?|EPA)\s?\/|\bAP Photo\b|\bGetty Images\b/;
 const PROMOTION =
   /(dreaming of a career|jobs? board|find your .*job|subscribe|sign up|newsletter|advertisement|follow us|share this (article|story))/i;
 
@@ -84,37 +90,72 @@ function headerFurniture(text: string, index: number): FurnitureKind | undefined
   }
   if (DATELINE.test(t)) return 'dateline';
   if (/^(photo |image )?(credit|source|photo|image)s?:/i.test(t)) return 'photo-credit';
-  if (/^FILE:/.test(t) || /\b(REUTERS|AP Photo|AFP|Getty Images|EPA)\b\/?/.test(t)) {
-    return 'photo-caption';
-  }
+  // An agency named in a sentence ("told AFP") is text; a caption credits it ("REUTERS/Name").
+  if (/^FILE:/.test(t) || PHOTO_AGENCY_CREDIT.test(t)) return 'photo-caption';
   if (/\s\|\s/.test(t)) {
     const parts = t.split(/\s\|\s/);
     if (parts.some((p) => DATE_PATTERN.test(p))) return 'dateline';
     if (parts.every((p) => words(p) <= 4 && !isSentence(p))) return 'kicker';
   }
-  if (index < 6 && !isSentence(t) && words(t) <= 14 && ROLE_WORDS.test(t) && !/[?]$/.test(t)) {
+  // A role line follows the headline, so the first line of a page is never one.
+  if (
+    index > 0 &&
+    index < 6 &&
+    !isSentence(t) &&
+    words(t) <= 14 &&
+    ROLE_WORDS.test(t) &&
+    !/[?]$/.test(t)
+  ) {
     return 'byline';
   }
   if (/^By\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}$/.test(t)) return 'byline';
   return undefined;
 }
 
+/** Lines first to last of the source, and their text joined as one paragraph. */
+interface Span {
+  first: number;
+  last: number;
+  text: string;
+}
+
+function span(run: SourceLine[]): Span {
+  const text = run.map((l) => l.text.trim()).join(' ');
+  return { first: run[0]!.line, last: run[run.length - 1]!.line, text };
+}
+
+/** Runs of non-blank lines with no blank line between them: a paragraph, when it is hard-wrapped. */
+function runsOf(nonBlank: SourceLine[]): SourceLine[][] {
+  const runs: SourceLine[][] = [];
+  for (const l of nonBlank) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1]!.line === l.line - 1) run.push(l);
+    else runs.push([l]);
+  }
+  return runs;
+}
+
 /** Repairs characters that a lossy conversion broke, each disclosed: a '?' standing for an
  * apostrophe ("Central Asia?s") is a common trace of a curly quote lost in transit. */
 export function repairLine(line: SourceLine): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
-  const text = line.text.replace(/(?<=[A-Za-z])\?(?=(?:s|t|re|ll|ve|d|m)\b)/g, (match, offset: number) => {
-    const start = Math.max(0, line.text.lastIndexOf(' ', offset) + 1);
-    const endSpace = line.text.indexOf(' ', offset);
-    const word = line.text.slice(start, endSpace === -1 ? undefined : endSpace);
-    repairs.push({
-      line: line.line,
-      from: word,
-      to: word.replace('?', '’'),
-      reason: "a '?' standing for an apostrophe",
-    });
-    return '’';
-  });
+  const text = line.text.replace(
+    /(?<=[A-Za-z])\?(?=(?:s|t|re|ll|ve|d|m)\b)/g,
+    (match, offset: number) => {
+      const start = Math.max(0, line.text.lastIndexOf(' ', offset) + 1);
+      const endSpace = line.text.indexOf(' ', offset);
+      const word = line.text.slice(start, endSpace === -1 ? undefined : endSpace);
+      // In a URL or a query string ("page.php?s=1") the '?' is real.
+      if (/[/=&.:]/.test(word.replace(/[.,;:!?)”"’]+$/, ''))) return match;
+      repairs.push({
+        line: line.line,
+        from: word,
+        to: word.replace('?', '’'),
+        reason: "a '?' standing for an apostrophe",
+      });
+      return '’';
+    },
+  );
   return { text, repairs };
 }
 
@@ -164,8 +205,9 @@ export function clean(text: string): CleanedDocument {
   const headerLines = header.filter((l) => kinds.has(l.line));
   const headerEnd = headerLines.length ? headerLines[headerLines.length - 1]!.line : 0;
 
-  // Promotions sit at the end of the page; what follows one there is part of it.
-  for (let i = nonBlank.length - 1, inTail = true; i >= 0 && inTail; i--) {
+  // Promotions sit among the last lines of the page; what follows one there is part of it.
+  const tailStart = Math.max(0, nonBlank.length - PROMOTION_WINDOW);
+  for (let i = nonBlank.length - 1, inTail = true; i >= tailStart && inTail; i--) {
     const l = nonBlank[i]!;
     if (PROMOTION.test(l.text) && words(l.text) <= 15) {
       for (let j = i; j < nonBlank.length; j++) kinds.set(nonBlank[j]!.line, 'promotion');
@@ -174,14 +216,35 @@ export function clean(text: string): CleanedDocument {
     }
   }
 
-  // A pull quote repeats a sentence that the text prints in full elsewhere.
-  const longLines = nonBlank.filter((l) => words(l.text) > 40);
-  for (const l of nonBlank) {
-    if (kinds.has(l.line) || !isSentence(l.text) || words(l.text) > 40) continue;
-    const t = l.text.trim();
-    if (longLines.some((other) => other.line !== l.line && other.text.includes(t))) {
-      kinds.set(l.line, 'pull-quote');
+  // A pull quote repeats a sentence that the text prints in full elsewhere. A hard-wrapped source
+  // spreads both over several lines, so a run of lines between blank lines is compared as a whole.
+  // Sentences of the long spans are indexed once, so the check stays linear on large files.
+  const runs = runsOf(nonBlank).map(span);
+  const longLines = nonBlank.map((l) => span([l])).filter((s) => words(s.text) > 40);
+  const longSpans = [...longLines, ...runs.filter((r) => r.first < r.last && words(r.text) > 40)];
+  const printedIn = new Map<string, Span[]>();
+  for (const o of longSpans) {
+    for (const sentence of splitSentences(o.text)) {
+      const where = printedIn.get(sentence);
+      if (where) where.push(o);
+      else printedIn.set(sentence, [o]);
     }
+  }
+  const repeats = (s: Span) => {
+    if (!isSentence(s.text) || words(s.text) > 40) return false;
+    const sentences = splitSentences(s.text);
+    const elsewhere = (printedIn.get(sentences[0]!) ?? []).filter(
+      (o) => o.last < s.first || o.first > s.last,
+    );
+    return elsewhere.some((o) => o.text.includes(s.text));
+  };
+  for (const r of runs) {
+    const numbers = Array.from({ length: r.last - r.first + 1 }, (_, i) => r.first + i);
+    if (numbers.some((n) => kinds.has(n)) || !repeats(r)) continue;
+    for (const n of numbers) kinds.set(n, 'pull-quote');
+  }
+  for (const l of nonBlank) {
+    if (!kinds.has(l.line) && repeats(span([l]))) kinds.set(l.line, 'pull-quote');
   }
 
   const lines: SourceLine[] = [];

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { documentSchema } from '../content/schema.ts';
 import { SITE } from '../config/site.ts';
@@ -33,7 +42,8 @@ function parseArgs(argv: string[]) {
     else inputs.push(arg);
   }
   if (inputs.length === 0) throw new Refusal(USAGE);
-  if (report === undefined && argv.includes('--report')) throw new Refusal(`--report needs a file name; ${USAGE}`);
+  if (report === undefined && argv.includes('--report'))
+    throw new Refusal(`--report needs a file name; ${USAGE}`);
   return { inputs, report, contentDir, sourcesDir };
 }
 
@@ -72,11 +82,22 @@ function loadEntries(contentDir: string): ExistingEntry[] {
     });
 }
 
-/** Writes through a temporary file and a rename, so a file is either whole or untouched. */
-function writeAtomic(path: string, content: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+/** Writes every file to a temporary name first and renames them only when all are written, so
+ * an entry never appears without its source copy, and a failed write leaves the old files whole. */
+function writeAll(files: Array<{ path: string; content: string | Uint8Array }>): void {
+  const temps = files.map((f) => ({ ...f, tmp: `${f.path}.tmp-${process.pid}` }));
+  try {
+    for (const t of temps) writeFileSync(t.tmp, t.content);
+  } catch (error) {
+    for (const t of temps) rmSync(t.tmp, { force: true });
+    throw error;
+  }
+  for (const t of temps) renameSync(t.tmp, t.path);
+}
+
+/** File-system errors (unreadable file, full disk) are expected failures: one line, no stack. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 function documentUrl(slug: string): string {
@@ -86,7 +107,9 @@ function documentUrl(slug: string): string {
 function printTable(rows: ReportRow[]): void {
   const header = ['input', 'status', 'entry', 'note'];
   const cells = rows.map((r) => [r.input, r.status, r.entry ?? '', r.reason ?? '']);
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))),
+  );
   const line = (c: string[]) => c.map((x, i) => (i < 3 ? x.padEnd(widths[i]!) : x)).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -102,6 +125,7 @@ function main(argv: string[]): number {
   const rows: ReportRow[] = [];
   const tty = process.stderr.isTTY;
 
+  const namesInRun = new Map<string, string>();
   files.forEach((file, index) => {
     const progress = `[${index + 1}/${files.length}] ${file}`;
     if (files.length > 1) process.stderr.write(tty ? `\r\x1b[K${progress}` : `${progress}\n`);
@@ -109,22 +133,40 @@ function main(argv: string[]): number {
     let outcome: Outcome;
     try {
       if (!existsSync(file)) throw new Refusal('no such file');
+      // Sources are known by file name; two different files of one name would overwrite each other.
+      const earlier = namesInRun.get(fileName);
+      if (earlier && resolve(earlier) !== resolve(file)) {
+        throw new Refusal(`same file name as ${earlier}, given earlier in this run; rename one`);
+      }
+      namesInRun.set(fileName, file);
       const bytes = new Uint8Array(readFileSync(file));
       outcome = ingestSource(bytes, fileName, entries);
       if (outcome.status !== 'unchanged') {
         const entryPath = join(contentDir, `${outcome.slug}.mdx`);
         const sourcePath = join(sourcesDir, fileName);
-        if (resolve(file) !== resolve(sourcePath)) writeAtomic(sourcePath, bytes);
-        writeAtomic(entryPath, outcome.entry);
+        const copy = resolve(file) !== resolve(sourcePath);
+        writeAll([
+          ...(copy ? [{ path: sourcePath, content: bytes }] : []),
+          { path: entryPath, content: outcome.entry },
+        ]);
         const { data, body } = parseEntry(outcome.entry);
         const existing = entries.findIndex((e) => e.slug === outcome.slug);
-        const fresh = { slug: outcome.slug, data: documentSchema.parse(data), text: outcome.entry, body };
+        const fresh = {
+          slug: outcome.slug,
+          data: documentSchema.parse(data),
+          text: outcome.entry,
+          body,
+        };
         if (existing === -1) entries.push(fresh);
         else entries[existing] = fresh;
       }
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      rows.push({ input: file, status: 'refused', entry: null, url: null, reason: error.message });
+      if (!(error instanceof Refusal) && !isSystemError(error)) throw error;
+      const reason =
+        error instanceof Refusal
+          ? error.message
+          : `cannot read or write: ${error.code} ${error.message.split('\n')[0]}`;
+      rows.push({ input: file, status: 'refused', entry: null, url: null, reason });
       return;
     }
     const reason =
@@ -133,15 +175,21 @@ function main(argv: string[]): number {
           ? `paragraph ids gone: ${outcome.removedIds.join(', ')}`
           : 'text or metadata changed; every paragraph id kept'
         : null;
-    rows.push({ input: file, status: outcome.status, entry: outcome.slug, url: documentUrl(outcome.slug), reason });
+    rows.push({
+      input: file,
+      status: outcome.status,
+      entry: outcome.slug,
+      url: documentUrl(outcome.slug),
+      reason,
+    });
   });
   if (files.length > 1 && tty) process.stderr.write('\r\x1b[K');
 
   printTable(rows);
-  if (report) writeAtomic(report, JSON.stringify(rows, null, 2) + '\n');
-  const refused = rows.filter((r) => r.status === 'refused').length;
-  if (refused) console.error(`${refused} of ${rows.length} refused.`);
-  return refused ? 1 : 0;
+  if (report) writeAll([{ path: report, content: JSON.stringify(rows, null, 2) + '\n' }]);
+  const refused = rows.filter((r) => r.status === 'refused');
+  if (refused.length) console.error(`${refused.length} of ${rows.length} refused.`);
+  return refused.length ? 1 : 0;
 }
 
 try {

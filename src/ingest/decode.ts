@@ -79,6 +79,10 @@ export function decode(bytes: Uint8Array): DecodedText {
   } else if (startsWith(bytes, [0xfe, 0xff])) {
     encoding = 'utf-16be';
     raw = decodeStrict('utf-16be', bytes.subarray(2));
+  } else if (looksLikeUtf16(bytes)) {
+    // UTF-16 saved without a byte order mark: ASCII letters alternate with NUL bytes.
+    encoding = bytes[0] === 0 ? 'utf-16be' : 'utf-16le';
+    raw = decodeStrict(encoding, bytes);
   } else {
     if (bytes.includes(0)) refuse('binary input: NUL bytes in a file that is not UTF-16');
     const utf8 = tryDecode('utf-8', bytes);
@@ -102,6 +106,23 @@ export function decode(bytes: Uint8Array): DecodedText {
   return { text, encoding, removed };
 }
 
+/** Most odd (or even) bytes are NUL and the others are not: UTF-16 text in the Latin range. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes.length % 2 !== 0) return false;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample.length / 2;
+  return (
+    (oddNul > pairs * 0.6 && evenNul < pairs * 0.05) ||
+    (evenNul > pairs * 0.6 && oddNul < pairs * 0.05)
+  );
+}
+
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -112,7 +133,8 @@ function tryDecode(label: string, bytes: Uint8Array): string | undefined {
 
 function decodeStrict(label: string, bytes: Uint8Array): string {
   const text = tryDecode(label, bytes);
-  if (text === undefined) refuse(`not valid ${label.toUpperCase()} although it starts with its byte order mark`);
+  if (text === undefined)
+    refuse(`not valid ${label.toUpperCase()} although it starts with its byte order mark`);
   return text;
 }
 
@@ -129,7 +151,8 @@ const INVISIBLE = new RegExp(
  * listed in REMOVABLE, counting each kind so the entry can say what was removed. */
 export function normalizeText(raw: string): { text: string; removed: RemovedCharacter[] } {
   const counts = new Map<number, number>();
-  const text = raw.replace(/\r\n?/g, '\n').replace(INVISIBLE, (ch) => {
+  // A form feed (page break) separates lines; deleting it would glue two lines together.
+  const text = raw.replace(/\r\n?|\f/g, '\n').replace(INVISIBLE, (ch) => {
     const cp = ch.codePointAt(0)!;
     counts.set(cp, (counts.get(cp) ?? 0) + 1);
     return '';

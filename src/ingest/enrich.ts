@@ -29,7 +29,10 @@ const MONTHS = [
   'november',
   'december',
 ];
-const SEASON_START: Record<string, { season: 'spring' | 'summer' | 'autumn' | 'winter'; month: string }> = {
+const SEASON_START: Record<
+  string,
+  { season: 'spring' | 'summer' | 'autumn' | 'winter'; month: string }
+> = {
   spring: { season: 'spring', month: '03' },
   summer: { season: 'summer', month: '06' },
   autumn: { season: 'autumn', month: '09' },
@@ -48,7 +51,11 @@ export function parseDate(text: string): string | undefined {
   if (iso) return iso[0];
   const mdy = text.match(/([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})/);
   const dmy = text.match(/(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})/);
-  const [month, day, year] = mdy ? [mdy[1]!, mdy[2]!, mdy[3]!] : dmy ? [dmy[2]!, dmy[1]!, dmy[3]!] : [];
+  const [month, day, year] = mdy
+    ? [mdy[1]!, mdy[2]!, mdy[3]!]
+    : dmy
+      ? [dmy[2]!, dmy[1]!, dmy[3]!]
+      : [];
   if (!month || !day || !year) return undefined;
   const m = monthNumber(month);
   return m ? `${year}-${m}-${day.padStart(2, '0')}` : undefined;
@@ -60,7 +67,10 @@ function sentencesOf(doc: StructuredDocument): string[] {
 
 /** The publication date: a dateline, then a dated issue ("the autumn 2006 issue"), else an
  * inference from the latest year the text mentions, marked as such. */
-export function findPublished(cleaned: CleanedDocument, doc: StructuredDocument): PublishedDate | undefined {
+export function findPublished(
+  cleaned: CleanedDocument,
+  doc: StructuredDocument,
+): PublishedDate | undefined {
   for (const line of cleaned.omitted.filter((o) => o.kind === 'dateline')) {
     const date = parseDate(line.text);
     if (date) return { date, precision: 'day', origin: 'source', evidence: line.text.trim() };
@@ -70,12 +80,21 @@ export function findPublished(cleaned: CleanedDocument, doc: StructuredDocument)
     const season = s.match(/\b(spring|summer|autumn|fall|winter)\s+(\d{4})\s+(issue|edition)\b/i);
     if (season) {
       const { season: name, month } = SEASON_START[season[1]!.toLowerCase()]!;
-      return { date: `${season[2]}-${month}`, precision: 'season', season: name, origin: 'source', evidence: s };
+      return {
+        date: `${season[2]}-${month}`,
+        precision: 'season',
+        season: name,
+        origin: 'source',
+        evidence: s,
+      };
     }
     const month = s.match(/\b([A-Z][a-z]+)\s+(\d{4})\s+(issue|edition)\b/);
     const m = month && monthNumber(month[1]!);
-    if (month && m) return { date: `${month[2]}-${m}`, precision: 'month', origin: 'source', evidence: s };
-    const posted = s.match(new RegExp(`\\b(published|posted|dated)\\s+(on\\s+)?(${DATE_PATTERN.source})`, 'i'));
+    if (month && m)
+      return { date: `${month[2]}-${m}`, precision: 'month', origin: 'source', evidence: s };
+    const posted = s.match(
+      new RegExp(`\\b(published|posted|dated)\\s+(on\\s+)?(${DATE_PATTERN.source})`, 'i'),
+    );
     const postedDate = posted && parseDate(posted[3]!);
     if (postedDate) return { date: postedDate, precision: 'day', origin: 'source', evidence: s };
   }
@@ -124,22 +143,36 @@ export function findType(cleaned: CleanedDocument, doc: StructuredDocument): Enr
     const s = sentences.find((x) => pattern.test(x));
     if (s) return { value, origin: 'inferred', evidence: s };
   }
-  const label = cleaned.omitted.find((o) => o.kind === 'section-label' && /\bfeatures?\b/i.test(o.text));
+  const label = cleaned.omitted.find(
+    (o) => o.kind === 'section-label' && /\bfeatures?\b/i.test(o.text),
+  );
   if (label) {
-    return { value: 'news-analysis', origin: 'inferred', evidence: `Site section: “${label.text.trim()}”` };
+    return {
+      value: 'news-analysis',
+      origin: 'inferred',
+      evidence: `Site section: “${label.text.trim()}”`,
+    };
   }
-  return { value: 'article', origin: 'inferred', evidence: 'The text does not say what kind of document it is.' };
+  return {
+    value: 'article',
+    origin: 'inferred',
+    evidence: 'The text does not say what kind of document it is.',
+  };
 }
 
 const NAME = "[A-Z][\\w’'.-]*(?: (?:of |the |for )?[A-Z][\\w’'.-]*)*";
 
 /** The publisher, where the text names the outlet or the institution behind the document. */
-export function findPublisher(cleaned: CleanedDocument, doc: StructuredDocument): Enrichment['publisher'] {
+export function findPublisher(
+  cleaned: CleanedDocument,
+  doc: StructuredDocument,
+): Enrichment['publisher'] {
   const sentences = sentencesOf(doc);
   const issue = sentences
     .map((s) => ({ s, m: s.match(new RegExp(`\\bissue of (?:the )?(${NAME})`)) }))
     .find((x) => x.m);
-  if (issue) return { name: issue.m![1]!.replace(/[.,;:]+$/, ''), origin: 'source', evidence: issue.s };
+  if (issue)
+    return { name: issue.m![1]!.replace(/[.,;:]+$/, ''), origin: 'source', evidence: issue.s };
   for (const o of cleaned.omitted.filter((x) => x.kind === 'promotion')) {
     const m = o.text.match(new RegExp(`(${NAME})[’']s (?:jobs board|newsletter|website)`));
     if (m) return { name: m[1]!.replace(/^Try /, ''), origin: 'inferred', evidence: o.text.trim() };
@@ -168,7 +201,9 @@ export function findAuthors(cleaned: CleanedDocument, doc: StructuredDocument): 
   }
   for (const s of sentencesOf(doc)) {
     const m = s.match(
-      new RegExp(`\\bguest (?:post|column|commentary) (?:from|by) (${NAME}), (?:an? )?(.+?)(?: at (${NAME}))?\\.$`),
+      new RegExp(
+        `\\bguest (?:post|column|commentary) (?:from|by) (${NAME}), (?:an? )?(.+?)(?: at (${NAME}))?\\.$`,
+      ),
     );
     if (m) {
       authors.push({

@@ -4,14 +4,18 @@ import { createHash } from 'node:crypto';
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // Accents on Latin letters only: marks are part of the letter in other scripts (й, हि).
+    .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
-  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : maxLength).replace(/-+$/, '');
+  return cut
+    .slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : maxLength)
+    .replace(/-+$/, '');
 }
 
 /** Adds -2, -3, ... until the candidate is not taken. */

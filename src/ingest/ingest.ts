@@ -5,7 +5,15 @@ import { enrich } from './enrich.ts';
 import { sha256, slugify, unique } from './ids.ts';
 import { refuse } from './refusal.ts';
 import { structure, type StructuredDocument } from './structure.ts';
-import { anchor, bodyIds, keepEditorial, orderFields, renderBody, renderEntry, validate } from './write.ts';
+import {
+  anchor,
+  bodyIds,
+  keepEditorial,
+  orderFields,
+  renderBody,
+  renderEntry,
+  validate,
+} from './write.ts';
 
 /** An entry already in the collection, as the ingest needs to see it. */
 export interface ExistingEntry {
@@ -40,15 +48,23 @@ function fallbackTitle(doc: StructuredDocument): { title: string; note: string }
 
 /** Turns a raw source into the text of its entry. Pure: the caller reads and writes files.
  * Refuses (throws Refusal) input that is not a document, or that duplicates another entry. */
-export function ingestSource(bytes: Uint8Array, fileName: string, existing: ExistingEntry[]): Outcome {
+export function ingestSource(
+  bytes: Uint8Array,
+  fileName: string,
+  existing: ExistingEntry[],
+): Outcome {
   const decoded = decode(bytes);
   const cleaned = clean(decoded.text);
   const doc = structure(cleaned);
   if (!doc.blocks.some((b) => b.kind === 'paragraph')) {
-    refuse(doc.title ? 'no text: the file holds only a headline' : 'no text: nothing but page furniture');
+    refuse(
+      doc.title ? 'no text: the file holds only a headline' : 'no text: nothing but page furniture',
+    );
   }
   const textSha256 = sha256(doc.blocks.map((b) => b.text).join('\n'));
-  const duplicate = existing.find((e) => e.data.source.textSha256 === textSha256 && e.data.source.file !== fileName);
+  const duplicate = existing.find(
+    (e) => e.data.source.textSha256 === textSha256 && e.data.source.file !== fileName,
+  );
   if (duplicate) {
     refuse(
       `duplicate: same text as entry "${duplicate.slug}" (sources/${duplicate.data.source.file}, text sha256 ${textSha256.slice(0, 12)})`,

@@ -55,7 +55,10 @@ function paragraphsOf(lines: SourceLine[]): Array<{ text: string; lines: number[
   const out: Array<{ text: string; lines: number[] }> = [];
   for (const block of blocks) {
     if (isWrapped(block)) {
-      out.push({ text: block.map((l) => l.text.trim()).join(' '), lines: block.map((l) => l.line) });
+      out.push({
+        text: block.map((l) => l.text.trim()).join(' '),
+        lines: block.map((l) => l.line),
+      });
     } else {
       for (const l of block) out.push({ text: l.text.trim(), lines: [l.line] });
     }
@@ -71,8 +74,20 @@ function isWrapped(block: SourceLine[]): boolean {
   return (
     body.every((l) => l.text.trim().length >= 40 && l.text.trim().length <= 100) &&
     block.every((l) => l.text.trim().length <= 100) &&
-    body.some((l) => !/[.!?:]["”’)]?$/.test(l.text.trim()))
+    body.some(
+      (l, i) => !/[.!?:]["”’)]?$/.test(l.text.trim()) || /^\p{Ll}/u.test(block[i + 1]!.text.trim()),
+    )
   );
+}
+
+/** The block a line opens: the line and the non-blank lines directly below it. */
+function blockFrom(lines: SourceLine[], start: SourceLine): SourceLine[] {
+  const block = [start];
+  for (const l of lines.slice(lines.indexOf(start) + 1)) {
+    if (l.text.trim() === '' || l.line !== block[block.length - 1]!.line + 1) break;
+    block.push(l);
+  }
+  return block;
 }
 
 /** Finds the headline, standfirst, section headings and paragraphs of a cleaned document. */
@@ -83,17 +98,24 @@ export function structure(doc: CleanedDocument): StructuredDocument {
   const consumed = new Set<number>();
 
   const first = nonBlank[0];
-  if (first && isHeadlineLike(first.text) && (first.line <= doc.headerEnd || nonBlank.length > 1)) {
+  // The first line of a hard-wrapped paragraph is not a headline.
+  if (first && isHeadlineLike(first.text) && !isWrapped(blockFrom(doc.lines, first))) {
     const next = nonBlank[1];
-    // A headline is followed by something longer; a lone short line above a short line is a heading.
-    if (first.line <= doc.headerEnd || (next && words(next.text) > words(first.text))) {
+    // A headline is followed by something longer, or by nothing (a file that is only a headline);
+    // a lone short line above a short line is a heading.
+    if (first.line <= doc.headerEnd || !next || words(next.text) > words(first.text)) {
       title = { text: first.text.trim(), line: first.line };
       consumed.add(first.line);
     }
   }
   if (title) {
     const candidate = nonBlank.find((l) => !consumed.has(l.line));
-    if (candidate && candidate.line < doc.headerEnd && isSentence(candidate.text) && words(candidate.text) <= 40) {
+    if (
+      candidate &&
+      candidate.line < doc.headerEnd &&
+      isSentence(candidate.text) &&
+      words(candidate.text) <= 40
+    ) {
       standfirst = { text: candidate.text.trim(), line: candidate.line };
       consumed.add(candidate.line);
     }

@@ -25,16 +25,16 @@ function terms(sentence: string): string[] {
  * paragraphs, where authors state their case. Deterministic: ties keep document order. */
 export function draftSummary(doc: StructuredDocument): DraftSummary {
   const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
-  const sentences = paragraphs.flatMap((p, pi) =>
-    splitSentences(p.text).map((s) => ({ s, pi })),
-  );
+  const sentences = paragraphs.flatMap((p, pi) => splitSentences(p.text).map((s) => ({ s, pi })));
   const frequency = new Map<string, number>();
-  for (const { s } of sentences) for (const t of new Set(terms(s))) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  for (const { s } of sentences)
+    for (const t of new Set(terms(s))) frequency.set(t, (frequency.get(t) ?? 0) + 1);
 
   const scored = sentences
     .map(({ s, pi }, i) => {
       const ts = terms(s);
-      const weight = ts.reduce((sum, t) => sum + (frequency.get(t) ?? 0), 0) / Math.sqrt(ts.length || 1);
+      const weight =
+        ts.reduce((sum, t) => sum + (frequency.get(t) ?? 0), 0) / Math.sqrt(ts.length || 1);
       const lead = pi === 0 ? 1.5 : pi === 1 ? 1.2 : 1;
       const usable = s.split(/\s+/).length >= 8 && s.split(/\s+/).length <= 60;
       return { s, i, score: usable ? weight * lead : -1 };
@@ -43,7 +43,14 @@ export function draftSummary(doc: StructuredDocument): DraftSummary {
 
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   const inOrder = (xs: typeof scored) => [...xs].sort((a, b) => a.i - b.i).map((x) => x.s);
-  const summary = ranked.slice(0, 3);
-  const points = ranked.slice(3, 7);
-  return { text: inOrder(summary).join(' '), keyPoints: inOrder(points) };
+  if (ranked.length === 0) {
+    // No sentence of a usable length (one endless line, or only fragments): the opening words.
+    const opening = sentences[0]?.s.split(/\s+/) ?? [];
+    const text = opening.length > 60 ? `${opening.slice(0, 60).join(' ')}…` : opening.join(' ');
+    return { text, keyPoints: [text] };
+  }
+  const summary = inOrder(ranked.slice(0, 3));
+  // A short document has no sentences left over: its key points repeat the summary's sentences.
+  const points = ranked.length > 3 ? inOrder(ranked.slice(3, 7)) : summary;
+  return { text: summary.join(' '), keyPoints: points };
 }

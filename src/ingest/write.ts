@@ -21,7 +21,10 @@ export function anchor(blocks: Block[]): AnchoredBlock[] {
 /** A JavaScript string literal that MDX shows as plain text: nothing in it is Markdown, JSX or
  * HTML. Braces and angle brackets are written as escapes so no parser can mistake them for syntax. */
 export function textLiteral(text: string): string {
-  return JSON.stringify(text).replace(/[{}<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[{}<>]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function renderBody(blocks: AnchoredBlock[], sourceFile: string): string {
@@ -64,7 +67,10 @@ export function bodyIds(body: string): string[] {
 
 /** Keeps what an editor owns: fields marked editorial, editorial summaries and key points, and
  * topics (only editors set them). Everything else comes fresh from the source. */
-export function keepEditorial(fresh: DocumentData, existing: DocumentData | undefined): DocumentData {
+export function keepEditorial(
+  fresh: DocumentData,
+  existing: DocumentData | undefined,
+): DocumentData {
   if (!existing) return fresh;
   const merged: DocumentData = { ...fresh, topics: existing.topics };
   if (existing.titleOrigin === 'editorial') {

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,10 +26,15 @@ const scratch: string[] = [];
 function syncWith(entryName: string, entryText: string): { code: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'schema-test-'));
   scratch.push(dir);
-  mkdirSync(join(dir, 'src/content/documents'), { recursive: true });
-  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src/content.config.ts', 'src/content/schema.ts']) {
+  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(root, file), join(dir, file));
   }
+  // Everything the content config imports, without the real entries and pages.
+  cpSync(join(root, 'src'), join(dir, 'src'), {
+    recursive: true,
+    filter: (path) => !/src\/(content\/documents|pages)(\/|$)/.test(path),
+  });
+  mkdirSync(join(dir, 'src/content/documents'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'src/content/documents', entryName), entryText);
   try {
