@@ -37,7 +37,9 @@ suite() {
   if [ -f "$results_dir/$name.json" ]; then
     read -r p f < <(node -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-      console.log(r.numPassedTests, r.numFailedTests + (r.numFailedTestSuites || 0));
+      // A file that fails to load has no failed tests of its own: count it once.
+      const failed = r.numFailedTests || r.numFailedTestSuites || 0;
+      console.log(r.numPassedTests, failed);
     ' "$results_dir/$name.json")
   else
     p=0

@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { documentSchema } from './content/schema';
+import { entitySchema } from './content/entity-schema.ts';
+import { entitiesLoader } from './lib/entities/loader.ts';
 
 /** Documents: one MDX entry per source, written by `npm run ingest`, edited by editors. */
 const documents = defineCollection({
@@ -8,4 +10,11 @@ const documents = defineCollection({
   schema: documentSchema,
 });
 
-export const collections = { documents };
+/** Entities: the organizations, countries, people, places, events and topics the documents name,
+ * kept by editors in src/content/entities/, one YAML file per kind. */
+const entities = defineCollection({
+  loader: entitiesLoader({ base: './src/content/entities' }),
+  schema: entitySchema,
+});
+
+export const collections = { documents, entities };
