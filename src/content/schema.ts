@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { entityId } from './entity-schema.ts';
 
 /**
  * What a document entry is. One schema, shared by the content collection (which validates every
@@ -112,10 +113,10 @@ export const documentSchema = z.object({
   summary: z.object({ text: z.string().min(1), by: authorship }),
   /** Three to five points a reader should take away. */
   keyPoints: z.object({ items: z.array(z.string().min(1)).min(1).max(7), by: authorship }),
-  /** Topic slugs the document argues about, set by an editor. */
-  topics: z.array(z.string()),
-  /** Countries the document discusses, most discussed first. */
-  countries: z.array(z.string()),
+  /** Ids of the topic entities the document argues about, set by an editor. */
+  topics: z.array(entityId),
+  /** Ids of the country entities the text names, most mentioned first (found by the ingest). */
+  countries: z.array(entityId),
   /** BCP 47 language tag of the text. */
   language: z.string().min(2),
   source: z.object({

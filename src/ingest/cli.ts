@@ -9,11 +9,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { documentSchema } from '../content/schema.ts';
 import { SITE } from '../config/site.ts';
 import { ingestSource, type ExistingEntry, type Outcome } from './ingest.ts';
 import { Refusal } from './refusal.ts';
 import { parseEntry } from './write.ts';
+import { countryMatcher } from './enrich.ts';
+import { readRegistry } from '../lib/entities/files.ts';
+
+/** The project's own registry, wherever the command runs from. */
+const PROJECT_ENTITIES = fileURLToPath(new URL('../content/entities/', import.meta.url));
 
 /** `npm run ingest -- <file-or-folder>... [--report report.json]`: the side effects of the ingest
  * (reading inputs, writing entries and source copies), around the pure pipeline in ingest.ts. */
@@ -33,18 +39,20 @@ function parseArgs(argv: string[]) {
   let report: string | undefined;
   let contentDir = 'src/content/documents';
   let sourcesDir = 'sources';
+  let entitiesDir = PROJECT_ENTITIES;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--report') report = argv[++i];
     else if (arg === '--content-dir') contentDir = argv[++i]!;
     else if (arg === '--sources-dir') sourcesDir = argv[++i]!;
+    else if (arg === '--entities-dir') entitiesDir = argv[++i]!;
     else if (arg.startsWith('--')) throw new Refusal(`unknown option ${arg}; ${USAGE}`);
     else inputs.push(arg);
   }
   if (inputs.length === 0) throw new Refusal(USAGE);
   if (report === undefined && argv.includes('--report'))
     throw new Refusal(`--report needs a file name; ${USAGE}`);
-  return { inputs, report, contentDir, sourcesDir };
+  return { inputs, report, contentDir, sourcesDir, entitiesDir };
 }
 
 /** Files named on the command line, and the files of named folders (not hidden, sorted). */
@@ -61,6 +69,18 @@ function expandInputs(inputs: string[]): string[] {
     }
   }
   return files;
+}
+
+/** The entity registry, whose country names the ingest looks for; a broken registry is refused. */
+function loadRegistry(dir: string) {
+  try {
+    return readRegistry('/', resolve(dir));
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof Refusal)) {
+      throw new Refusal(`${dir}: ${error.message.split('\n')[0]}`);
+    }
+    throw error;
+  }
 }
 
 function loadEntries(contentDir: string): ExistingEntry[] {
@@ -117,9 +137,10 @@ function printTable(rows: ReportRow[]): void {
 }
 
 function main(argv: string[]): number {
-  const { inputs, report, contentDir, sourcesDir } = parseArgs(argv);
+  const { inputs, report, contentDir, sourcesDir, entitiesDir } = parseArgs(argv);
   const files = expandInputs(inputs);
   const entries = loadEntries(contentDir);
+  const countries = countryMatcher(loadRegistry(entitiesDir));
   mkdirSync(contentDir, { recursive: true });
   mkdirSync(sourcesDir, { recursive: true });
   const rows: ReportRow[] = [];
@@ -140,7 +161,7 @@ function main(argv: string[]): number {
       }
       namesInRun.set(fileName, file);
       const bytes = new Uint8Array(readFileSync(file));
-      outcome = ingestSource(bytes, fileName, entries);
+      outcome = ingestSource(bytes, fileName, entries, countries);
       if (outcome.status !== 'unchanged') {
         const entryPath = join(contentDir, `${outcome.slug}.mdx`);
         const sourcePath = join(sourcesDir, fileName);

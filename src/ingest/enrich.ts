@@ -3,6 +3,13 @@ import { splitSentences } from '../lib/sentences.ts';
 import { DATE_PATTERN, type CleanedDocument } from './clean.ts';
 import type { StructuredDocument } from './structure.ts';
 import { draftSummary, type DraftSummary } from './summarize.ts';
+import { buildMatcher, findMentions, type Matcher } from '../lib/entities/matcher.ts';
+import type { EntityEntry } from '../lib/entities/registry.ts';
+
+/** A matcher for the registry's countries only. */
+export function countryMatcher(entities: readonly EntityEntry[]): Matcher {
+  return buildMatcher(entities.filter((e) => e.data.kind === 'country'));
+}
 
 /** Metadata found in the text, each value with the words it came from. Unknown stays unknown. */
 export interface Enrichment {
@@ -218,40 +225,15 @@ export function findAuthors(cleaned: CleanedDocument, doc: StructuredDocument): 
   return authors;
 }
 
-/** Country names counted in the text, most mentioned first. Entities will refine this. */
-const COUNTRIES: Record<string, RegExp> = {
-  Afghanistan: /\bAfghanistan\b/g,
-  Armenia: /\bArmenia\b/g,
-  Azerbaijan: /\bAzerbaijan\b/g,
-  Belgium: /\bBelgium\b/g,
-  China: /\bChina\b/g,
-  Georgia: /\bGeorgia\b/g,
-  Iran: /\bIran\b/g,
-  Iraq: /\bIraq\b/g,
-  Japan: /\bJapan\b/g,
-  Kazakhstan: /\bKazakhstan\b/g,
-  Kyrgyzstan: /\bKyrgyzstan\b/g,
-  Pakistan: /\bPakistan\b/g,
-  Russia: /\bRussia\b/g,
-  'Saudi Arabia': /\bSaudi Arabia\b/g,
-  Syria: /\bSyria\b/g,
-  Tajikistan: /\bTajikistan\b/g,
-  Thailand: /\bThailand\b/g,
-  Turkey: /\bTurkey\b/g,
-  Turkmenistan: /\bTurkmenistan\b/g,
-  Ukraine: /\bUkraine\b/g,
-  'United Kingdom': /\bUnited Kingdom\b/g,
-  'United States': /\b(United States|USA|U\.S\.|US)(?![\w-])/g,
-  Uzbekistan: /\bUzbekistan\b/g,
-};
-
-export function findCountries(doc: StructuredDocument): string[] {
-  const text = doc.blocks.map((b) => b.text).join('\n');
-  return Object.entries(COUNTRIES)
-    .map(([name, pattern]) => ({ name, count: text.match(pattern)?.length ?? 0 }))
-    .filter((c) => c.count > 0)
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    .map((c) => c.name);
+/** The countries the text names (by name, alias or demonym in the entity registry), most
+ * mentioned first, as entity ids. The registry is the one list of country names. */
+export function findCountries(doc: StructuredDocument, matcher: Matcher | undefined): string[] {
+  if (!matcher) return [];
+  const blocks = doc.blocks.map((b, i) => ({ id: `b${i}`, kind: b.kind, text: b.text }));
+  const counts = new Map<string, number>();
+  for (const m of findMentions(matcher, blocks))
+    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([id]) => id);
 }
 
 const ENGLISH = /\b(the|and|of|to|in|is|that|for|with|on|as|by|are|this|be)\b/gi;
@@ -263,7 +245,13 @@ export function findLanguage(doc: StructuredDocument): string {
   return (text.match(ENGLISH)?.length ?? 0) / Math.max(total, 1) > 0.1 ? 'en' : 'und';
 }
 
-export function enrich(cleaned: CleanedDocument, doc: StructuredDocument): Enrichment {
+/** `countries` is the registry's countries made into a matcher (see countryMatcher); without
+ * one, no countries are found. */
+export function enrich(
+  cleaned: CleanedDocument,
+  doc: StructuredDocument,
+  countries?: Matcher,
+): Enrichment {
   const published = findPublished(cleaned, doc);
   const publisher = findPublisher(cleaned, doc);
   return {
@@ -271,7 +259,7 @@ export function enrich(cleaned: CleanedDocument, doc: StructuredDocument): Enric
     type: findType(cleaned, doc),
     ...(publisher ? { publisher } : {}),
     authors: findAuthors(cleaned, doc),
-    countries: findCountries(doc),
+    countries: findCountries(doc, countries),
     language: findLanguage(doc),
     summary: draftSummary(doc),
   };

@@ -2,6 +2,7 @@ import type { DocumentData } from '../content/schema.ts';
 import { clean } from './clean.ts';
 import { decode } from './decode.ts';
 import { enrich } from './enrich.ts';
+import type { Matcher } from '../lib/entities/matcher.ts';
 import { sha256, slugify, unique } from './ids.ts';
 import { refuse } from './refusal.ts';
 import { structure, type StructuredDocument } from './structure.ts';
@@ -47,11 +48,13 @@ function fallbackTitle(doc: StructuredDocument): { title: string; note: string }
 }
 
 /** Turns a raw source into the text of its entry. Pure: the caller reads and writes files.
- * Refuses (throws Refusal) input that is not a document, or that duplicates another entry. */
+ * Refuses (throws Refusal) input that is not a document, or that duplicates another entry.
+ * `countries` (from countryMatcher) finds the countries the text names; without it none are. */
 export function ingestSource(
   bytes: Uint8Array,
   fileName: string,
   existing: ExistingEntry[],
+  countries?: Matcher,
 ): Outcome {
   const decoded = decode(bytes);
   const cleaned = clean(decoded.text);
@@ -72,7 +75,7 @@ export function ingestSource(
   }
   const previous = existing.find((e) => e.data.source.file === fileName);
 
-  const found = enrich(cleaned, doc);
+  const found = enrich(cleaned, doc, countries);
   const fallback = doc.title ? undefined : fallbackTitle(doc);
   const blocks = anchor(doc.blocks);
   const fresh: DocumentData = orderFields({

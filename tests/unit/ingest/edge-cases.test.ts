@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clean, repairLine } from '../../../src/ingest/clean.ts';
-import { ingestSource } from '../../../src/ingest/ingest.ts';
 import { parseEntry } from '../../../src/ingest/write.ts';
-import { pipeline, root, sourceText, utf8, wrap } from './helpers.ts';
+import { pipeline, root, sourceText, utf8, wrap, ingestSource } from './helpers.ts';
 
 // Cases found in review of the ingest: each assertion failed before its fix.
 

@@ -17,6 +17,7 @@ import {
   sourcePipeline,
   sourceText,
   type SourceKey,
+  COUNTRIES,
 } from './helpers.ts';
 
 function run<T>(key: SourceKey, find: (cleaned: CleanedDocument, doc: StructuredDocument) => T): T {
@@ -181,7 +182,7 @@ describe('enrich: document types', () => {
 
 describe('enrich: the whole enrichment', () => {
   it.each(SOURCE_KEYS)('%s: countries and language match the committed entry', (key) => {
-    const found = run(key, enrich);
+    const found = run(key, (cleaned, doc) => enrich(cleaned, doc, COUNTRIES));
     const entry = committedEntry(key).data;
     expect(found.language).toBe('en');
     expect(found.countries).toEqual(entry.countries);

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { documentSchema } from '../../../src/content/schema.ts';
 import { clean, type CleanedDocument } from '../../../src/ingest/clean.ts';
 import { decode } from '../../../src/ingest/decode.ts';
-import type { ExistingEntry } from '../../../src/ingest/ingest.ts';
+import {
+  ingestSource as ingestWith,
+  type ExistingEntry,
+  type Outcome,
+} from '../../../src/ingest/ingest.ts';
+import { countryMatcher } from '../../../src/ingest/enrich.ts';
+import { readRegistry } from '../../../src/lib/entities/files.ts';
 import { structure, type StructuredDocument } from '../../../src/ingest/structure.ts';
 import { parseEntry } from '../../../src/ingest/write.ts';
 
@@ -126,4 +132,16 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
     offset += p.length;
   }
   return out;
+}
+
+/** The project's entity registry's countries, as the CLI gives them to the ingest. */
+export const COUNTRIES = countryMatcher(readRegistry(root));
+
+/** ingestSource as the CLI runs it: with the registry's countries. */
+export function ingestSource(
+  bytes: Uint8Array,
+  fileName: string,
+  existing: ExistingEntry[],
+): Outcome {
+  return ingestWith(bytes, fileName, existing, COUNTRIES);
 }

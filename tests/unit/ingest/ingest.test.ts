@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentSchema, type DocumentData } from '../../../src/content/schema.ts';
 import { paragraphId } from '../../../src/ingest/ids.ts';
-import { ingestSource, type ExistingEntry, type Outcome } from '../../../src/ingest/ingest.ts';
+import { type ExistingEntry, type Outcome } from '../../../src/ingest/ingest.ts';
 import { Refusal } from '../../../src/ingest/refusal.ts';
 import { bodyIds, parseEntry } from '../../../src/ingest/write.ts';
 import {
@@ -16,6 +16,7 @@ import {
   toWindows1252,
   utf8,
   type SourceKey,
+  ingestSource,
 } from './helpers.ts';
 
 function asExisting(slug: string, entry: string): ExistingEntry {
@@ -122,7 +123,7 @@ describe('ingestSource: a changed source keeps the editors’ work', () => {
 
   it('004: fresh facts come from the source while editorial ones stay', () => {
     const old = committedEntry('commentary');
-    expect(old.data.countries).toContain('Thailand');
+    expect(old.data.countries).toContain('thailand');
     const { bytes, before } = edited(
       'commentary',
       20,
@@ -132,7 +133,7 @@ describe('ingestSource: a changed source keeps the editors’ work', () => {
     const outcome = ingestSource(bytes, SOURCES.commentary, allCommittedEntries());
     if (outcome.status !== 'updated') throw new Error(`expected updated, got ${outcome.status}`);
     const { data } = written(outcome);
-    expect(data.countries).toEqual(old.data.countries.filter((c) => c !== 'Thailand'));
+    expect(data.countries).toEqual(old.data.countries.filter((c) => c !== 'thailand'));
     expect(data.summary).toEqual(old.data.summary);
     expect(data.keyPoints).toEqual(old.data.keyPoints);
     expect(data.topics).toEqual(old.data.topics);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { documentSchema } from '../../../src/content/schema.ts';
 import { headingId, paragraphId, slugify, unique } from '../../../src/ingest/ids.ts';
-import { ingestSource } from '../../../src/ingest/ingest.ts';
 import type { Block } from '../../../src/ingest/structure.ts';
 import { anchor, bodyIds, parseEntry, textLiteral } from '../../../src/ingest/write.ts';
-import { pipeline, SOURCE_KEYS, sourcePipeline, sourceText, utf8 } from './helpers.ts';
+import {
+  pipeline,
+  SOURCE_KEYS,
+  sourcePipeline,
+  sourceText,
+  utf8,
+  ingestSource,
+} from './helpers.ts';
 
 /** A line of an entry body that shows one block: `<p id="...">{"..."}</p>` or the same with h2. */
 const BLOCK_LINE = /^<(p|h2) id="([^"]+)">\{("(?:[^"\\]|\\.)*")\}<\/\1>$/;
