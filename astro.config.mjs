@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE } from './src/config/site.ts';
+import { siteRedirects } from './src/urls/redirects.ts';
 
 // Canonical origin and base come from the one site config (overridable by SITE_ORIGIN and
 // SITE_BASE), so links, assets and canonical URLs agree.
@@ -8,5 +10,7 @@ export default defineConfig({
   site: SITE.origin,
   base: SITE.base,
   trailingSlash: 'always',
+  // Published URLs keep working: editors' redirects and those for documents whose slug changed.
+  redirects: siteRedirects(fileURLToPath(new URL('.', import.meta.url))),
   integrations: [mdx()],
 });

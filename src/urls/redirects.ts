@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * The URL contract: every URL the site has published is recorded in published.json (written by
+ * `npm run urls:record`, committed), and a URL that no longer resolves must be covered by a
+ * redirect. A document whose slug changes gets its redirect automatically: the record knows which
+ * source each document URL was made from, and the build maps the old slug to the new one.
+ */
+
+export interface PublishedRecord {
+  /** Document slug → the source file (sources/<file>) the page was made from. */
+  documents: Record<string, string>;
+  /** Every published URL path, with fragments for the paragraph and heading anchors. */
+  urls: string[];
+}
+
+/** Redirects from document slugs the record knows to the slug their source has now. */
+export function slugRedirects(
+  recorded: Record<string, string>,
+  current: Record<string, string>,
+): Record<string, string> {
+  const slugOfSource = new Map(Object.entries(current).map(([slug, file]) => [file, slug]));
+  const redirects: Record<string, string> = {};
+  for (const [oldSlug, file] of Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))) {
+    const now = slugOfSource.get(file);
+    if (current[oldSlug] === undefined && now !== undefined && now !== oldSlug) {
+      redirects[`/documents/${oldSlug}/`] = `/documents/${now}/`;
+    }
+  }
+  return redirects;
+}
+
+/** Slug → source file of the entries in src/content/documents, read from their frontmatter. */
+export function currentDocuments(documentsDir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(documentsDir).sort()) {
+    if (!name.endsWith('.mdx')) continue;
+    const text = readFileSync(path.join(documentsDir, name), 'utf8');
+    const front = text.match(/^---\n([\s\S]*?)\n---/);
+    const data = front
+      ? (parse(front[1]!, { version: '1.1' }) as { source?: { file?: string } })
+      : {};
+    if (data.source?.file) out[name.replace(/\.mdx$/, '')] = data.source.file;
+  }
+  return out;
+}
+
+export function readRecord(file: string): PublishedRecord {
+  if (!existsSync(file)) return { documents: {}, urls: [] };
+  return JSON.parse(readFileSync(file, 'utf8')) as PublishedRecord;
+}
+
+/** Every redirect the build makes: the editors' (redirects.json) and those for changed slugs. */
+export function siteRedirects(root: string): Record<string, string> {
+  const dir = path.join(root, 'src/urls');
+  const manual = existsSync(path.join(dir, 'redirects.json'))
+    ? (JSON.parse(readFileSync(path.join(dir, 'redirects.json'), 'utf8')) as Record<string, string>)
+    : {};
+  const record = readRecord(path.join(dir, 'published.json'));
+  const pages = Object.fromEntries(Object.entries(manual).filter(([from]) => !from.includes('#')));
+  return {
+    ...slugRedirects(record.documents, currentDocuments(path.join(root, 'src/content/documents'))),
+    ...pages,
+  };
+}

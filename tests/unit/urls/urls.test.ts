@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { currentDocuments, slugRedirects } from '../../../src/urls/redirects.ts';
+import {
+  documentAnchors,
+  isPublishedFile,
+  isRedirectPage,
+  recordUrls,
+  urlOf,
+} from '../../../src/urls/record.ts';
+
+const root = new URL('../../..', import.meta.url).pathname;
+const documents = currentDocuments(`${root}src/content/documents`);
+
+describe('redirects for changed slugs', () => {
+  it('reads each entry’s source file from its frontmatter', () => {
+    expect(documents['renewing-central-asian-partnerships']).toBe('001_e192a8cb92983cd9.txt');
+    expect(Object.keys(documents)).toHaveLength(5);
+  });
+
+  it('a renamed document redirects from its recorded slug to its new one', () => {
+    const renamed = { ...documents };
+    renamed['nato-and-central-asia'] = renamed['renewing-central-asian-partnerships']!;
+    delete renamed['renewing-central-asian-partnerships'];
+    expect(slugRedirects(documents, renamed)).toEqual({
+      '/documents/renewing-central-asian-partnerships/': '/documents/nato-and-central-asia/',
+    });
+  });
+
+  it('no redirect while every recorded slug still exists, or when a source is gone', () => {
+    expect(slugRedirects(documents, documents)).toEqual({});
+    const withoutOne = { ...documents };
+    delete withoutOne['renewing-central-asian-partnerships'];
+    expect(slugRedirects(documents, withoutOne)).toEqual({});
+  });
+});
+
+describe('recording published URLs', () => {
+  const page = `<main><div class="text"><h2 id="post-9-11-engagement">x</h2><p id="p-eabb9b">y <a href="/entities/nato/">NATO</a></p></div><section><h2 id="about-heading">About</h2></section></main>`;
+
+  it('finds the shareable anchors of a document body, not of its panels', () => {
+    expect(documentAnchors(page)).toEqual(['post-9-11-engagement', 'p-eabb9b']);
+  });
+
+  it('records pages, feeds and images, with the anchors of document pages; not hashed assets', () => {
+    const record = recordUrls(
+      { documents: {}, urls: ['/old-page/'] },
+      [
+        { path: 'index.html', html: '<main></main>' },
+        { path: 'documents/renewing-central-asian-partnerships/index.html', html: page },
+        { path: 'feed.xml' },
+        { path: '_astro/documents.B4cRERjY.css' },
+        { path: 'pagefind/pagefind.js' },
+        { path: 'moved/index.html', html: '<meta http-equiv="refresh" content="0;url=/x/">' },
+      ],
+      { 'renewing-central-asian-partnerships': '001_e192a8cb92983cd9.txt' },
+      '/',
+    );
+    expect(record.urls).toEqual([
+      '/',
+      '/documents/renewing-central-asian-partnerships/',
+      '/documents/renewing-central-asian-partnerships/#p-eabb9b',
+      '/documents/renewing-central-asian-partnerships/#post-9-11-engagement',
+      '/feed.xml',
+      '/old-page/',
+    ]);
+    expect(record.documents).toEqual({
+      'renewing-central-asian-partnerships': '001_e192a8cb92983cd9.txt',
+    });
+  });
+
+  it('helpers', () => {
+    expect(urlOf('documents/x/index.html', '/b/')).toBe('/b/documents/x/');
+    expect(isPublishedFile('_astro/x.css')).toBe(false);
+    expect(isPublishedFile('cards/x.png')).toBe(true);
+    expect(isRedirectPage(readFileSync(`${root}src/urls/redirects.json`, 'utf8'))).toBe(false);
+  });
+});
