@@ -67,10 +67,16 @@ export async function makeArchive(options: ArchiveOptions): Promise<Archive> {
   const decoder = new TextDecoder();
   const site: ArchiveFile[] = original.map((f) => {
     if (f.path.endsWith('.html')) {
-      return { path: f.path, bytes: strToU8(relativizeHtml(decoder.decode(f.bytes), f.path, base, exists)) };
+      return {
+        path: f.path,
+        bytes: strToU8(relativizeHtml(decoder.decode(f.bytes), f.path, base, exists)),
+      };
     }
     if (f.path.endsWith('.css')) {
-      return { path: f.path, bytes: strToU8(relativizeCss(decoder.decode(f.bytes), f.path, base, exists)) };
+      return {
+        path: f.path,
+        bytes: strToU8(relativizeCss(decoder.decode(f.bytes), f.path, base, exists)),
+      };
     }
     return f;
   });
@@ -78,7 +84,17 @@ export async function makeArchive(options: ArchiveOptions): Promise<Archive> {
   const zipped = zip(
     [
       ...site.map((f) => ({ path: `${folder}/${f.path}`, bytes: f.bytes })),
-      { path: 'README.txt', bytes: strToU8(readme({ name: options.name, origin: options.origin + base.replace(/\/$/, ''), date: day, folder })) },
+      {
+        path: 'README.txt',
+        bytes: strToU8(
+          readme({
+            name: options.name,
+            origin: options.origin + base.replace(/\/$/, ''),
+            date: day,
+            folder,
+          }),
+        ),
+      },
       { path: 'MANIFEST.sha256', bytes: strToU8(manifest(site)) },
     ],
     options.date,
@@ -91,5 +107,12 @@ export async function makeArchive(options: ArchiveOptions): Promise<Archive> {
     })),
     { filename: `${stem}.warc.gz`, date: options.date, software: `${options.name} archive` },
   );
-  return { zipName: `${stem}.zip`, warcName: `${stem}.warc.gz`, zip: zipped, warc: warcBytes, files: site, folder };
+  return {
+    zipName: `${stem}.zip`,
+    warcName: `${stem}.warc.gz`,
+    zip: zipped,
+    warc: warcBytes,
+    files: site,
+    folder,
+  };
 }

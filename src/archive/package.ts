@@ -21,7 +21,12 @@ export function manifest(files: readonly ArchiveFile[]): string {
 }
 
 /** The note for whoever opens the archive. */
-export function readme(options: { name: string; origin: string; date: string; folder: string }): string {
+export function readme(options: {
+  name: string;
+  origin: string;
+  date: string;
+  folder: string;
+}): string {
   return `${options.name}: offline copy
 ${'='.repeat(options.name.length + 14)}
 

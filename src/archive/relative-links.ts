@@ -12,7 +12,12 @@ export type FileExists = (sitePath: string) => boolean;
 
 /** The relative URL, from the file at `fromFile` (a path under the site root, e.g.
  * "documents/x/index.html"), of the root-relative URL `url`; other URLs come back unchanged. */
-export function relativeUrl(url: string, fromFile: string, base: string, exists: FileExists): string {
+export function relativeUrl(
+  url: string,
+  fromFile: string,
+  base: string,
+  exists: FileExists,
+): string {
   if (!url.startsWith(base) || url.startsWith('//')) return url;
   const match = url.slice(base.length).match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
   if (!match) return url;
@@ -27,14 +32,23 @@ export function relativeUrl(url: string, fromFile: string, base: string, exists:
 
 const URL_ATTRIBUTE = /(\s(?:href|src|action|poster|data-href)\s*=\s*)(["'])([^"']*)\2/gi;
 const SRCSET = /(\ssrcset\s*=\s*)(["'])([^"']*)\2/gi;
-const META_REFRESH = /(<meta[^>]+http-equiv=["']?refresh["']?[^>]*content=["']\s*\d+\s*;\s*url=)([^"']+)/gi;
+const META_REFRESH =
+  /(<meta[^>]+http-equiv=["']?refresh["']?[^>]*content=["']\s*\d+\s*;\s*url=)([^"']+)/gi;
 
 /** Rewrites the internal links of one HTML page. Canonical and Open Graph URLs are absolute and
  * stay so: they name the published page, which is what a citation of the archive should keep. */
-export function relativizeHtml(html: string, fromFile: string, base: string, exists: FileExists): string {
+export function relativizeHtml(
+  html: string,
+  fromFile: string,
+  base: string,
+  exists: FileExists,
+): string {
   const rewrite = (url: string) => relativeUrl(url, fromFile, base, exists);
   return html
-    .replace(URL_ATTRIBUTE, (_m, attr: string, quote: string, url: string) => `${attr}${quote}${rewrite(url)}${quote}`)
+    .replace(
+      URL_ATTRIBUTE,
+      (_m, attr: string, quote: string, url: string) => `${attr}${quote}${rewrite(url)}${quote}`,
+    )
     .replace(SRCSET, (_m, attr: string, quote: string, list: string) => {
       const rewritten = list
         .split(',')
@@ -43,14 +57,23 @@ export function relativizeHtml(html: string, fromFile: string, base: string, exi
       return `${attr}${quote}${rewritten}${quote}`;
     })
     .replace(META_REFRESH, (_m, head: string, url: string) => `${head}${rewrite(url)}`)
-    .replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/gi, (_m, open: string, css: string, close: string) =>
-      `${open}${relativizeCss(css, fromFile, base, exists)}${close}`,
+    .replace(
+      /(<style[^>]*>)([\s\S]*?)(<\/style>)/gi,
+      (_m, open: string, css: string, close: string) =>
+        `${open}${relativizeCss(css, fromFile, base, exists)}${close}`,
     );
 }
 
 /** Rewrites url(...) references in a stylesheet at `fromFile`. */
-export function relativizeCss(css: string, fromFile: string, base: string, exists: FileExists): string {
-  return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (_m, quote: string, url: string) =>
-    `url(${quote}${relativeUrl(url, fromFile, base, exists)}${quote})`,
+export function relativizeCss(
+  css: string,
+  fromFile: string,
+  base: string,
+  exists: FileExists,
+): string {
+  return css.replace(
+    /url\(\s*(["']?)([^"')]+)\1\s*\)/g,
+    (_m, quote: string, url: string) =>
+      `url(${quote}${relativeUrl(url, fromFile, base, exists)}${quote})`,
   );
 }

@@ -37,7 +37,10 @@ async function* once(bytes: Uint8Array) {
 }
 
 /** A gzipped WARC 1.1 file: one warcinfo record, then a response record per resource. */
-export async function warc(resources: readonly CapturedResource[], info: { filename: string; date: Date; software: string }): Promise<Uint8Array> {
+export async function warc(
+  resources: readonly CapturedResource[],
+  info: { filename: string; date: Date; software: string },
+): Promise<Uint8Array> {
   const warcVersion = 'WARC/1.1' as const;
   const date = info.date.toISOString();
   const chunks: Uint8Array[] = [];

@@ -8,6 +8,7 @@ import { decode } from '../../src/ingest/decode.ts';
 import { parseEntry } from '../../src/ingest/write.ts';
 import { documentSchema } from '../../src/content/schema.ts';
 import { splitSentences } from '../../src/lib/sentences.ts';
+import { distDir } from './helpers/paths.ts';
 
 // Fidelity: what a reader sees is what the source says. Every sentence of every source line is on
 // the document's page; the document's own lines are in its text, page furniture in "About this
@@ -34,7 +35,7 @@ const entries = readdirSync(entriesDir)
   });
 
 function page(slug: string) {
-  const html = readFileSync(join(root, 'dist/documents', slug, 'index.html'), 'utf8');
+  const html = readFileSync(join(distDir(), 'documents', slug, 'index.html'), 'utf8');
   return parseDocument(html);
 }
 

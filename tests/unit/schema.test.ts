@@ -55,7 +55,8 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the documents schema at build time', () => {
+// Each case runs `astro sync` in a fresh copy: seconds, more on a loaded machine.
+describe('the documents schema at build time', { timeout: 120_000 }, () => {
   it('accepts a real entry', () => {
     const result = syncWith('renewing-central-asian-partnerships.mdx', realEntry);
     expect(result.output).not.toMatch(/does not match collection schema/);

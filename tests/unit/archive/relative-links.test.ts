@@ -23,25 +23,38 @@ describe('relative links for a copy opened from disk', () => {
   });
 
   it('keeps fragments and queries: paragraph links and searches work offline', () => {
-    expect(relativeUrl('/documents/renewing-central-asian-partnerships/#p-eabb9b', 'index.html', '/', exists)).toBe(
-      'documents/renewing-central-asian-partnerships/index.html#p-eabb9b',
+    expect(
+      relativeUrl(
+        '/documents/renewing-central-asian-partnerships/#p-eabb9b',
+        'index.html',
+        '/',
+        exists,
+      ),
+    ).toBe('documents/renewing-central-asian-partnerships/index.html#p-eabb9b');
+    expect(relativeUrl('/search/?q=narcotics', doc, '/', exists)).toBe(
+      '../../search/index.html?q=narcotics',
     );
-    expect(relativeUrl('/search/?q=narcotics', doc, '/', exists)).toBe('../../search/index.html?q=narcotics');
     expect(relativeUrl('#p-eabb9b', doc, '/', exists)).toBe('#p-eabb9b');
   });
 
   it('a folder link without its slash still finds the index.html; files stay files', () => {
-    expect(relativeUrl('/entities/nato', 'index.html', '/', exists)).toBe('entities/nato/index.html');
+    expect(relativeUrl('/entities/nato', 'index.html', '/', exists)).toBe(
+      'entities/nato/index.html',
+    );
     expect(relativeUrl('/cards/renewing-central-asian-partnerships.png', doc, '/', exists)).toBe(
       '../../cards/renewing-central-asian-partnerships.png',
     );
   });
 
   it('leaves external, protocol-relative and out-of-base URLs alone', () => {
-    expect(relativeUrl('https://briefing.example.org/', doc, '/', exists)).toBe('https://briefing.example.org/');
+    expect(relativeUrl('https://briefing.example.org/', doc, '/', exists)).toBe(
+      'https://briefing.example.org/',
+    );
     expect(relativeUrl('//cdn.example/x.js', doc, '/', exists)).toBe('//cdn.example/x.js');
     expect(relativeUrl('/other/x/', doc, '/briefing/', exists)).toBe('/other/x/');
-    expect(relativeUrl('/briefing/entities/nato/', doc, '/briefing/', exists)).toBe('../../entities/nato/index.html');
+    expect(relativeUrl('/briefing/entities/nato/', doc, '/briefing/', exists)).toBe(
+      '../../entities/nato/index.html',
+    );
   });
 
   it('rewrites every URL attribute of a page, and url() in styles', () => {
@@ -52,16 +65,18 @@ describe('relative links for a copy opened from disk', () => {
     expect(out).toContain('href="../../entities/nato/index.html"');
     expect(out).toContain('action="../../search/index.html"');
     expect(out).toContain('src="../../cards/renewing-central-asian-partnerships.png"');
-    expect(out).toContain('srcset="../../cards/renewing-central-asian-partnerships.png 1x, ../../cards/renewing-central-asian-partnerships.png 2x"');
+    expect(out).toContain(
+      'srcset="../../cards/renewing-central-asian-partnerships.png 1x, ../../cards/renewing-central-asian-partnerships.png 2x"',
+    );
     expect(out).toContain('content="0;url=../../entities/nato/index.html"');
     expect(out).toContain('url(../../cards/renewing-central-asian-partnerships.png)');
     expect(out).not.toMatch(/(href|src|action)="\/[^/]/);
   });
 
   it('rewrites a stylesheet relative to its own folder', () => {
-    expect(relativizeCss('@font-face{src:url("/fonts/a.woff2")}', '_astro/x.css', '/', () => true)).toBe(
-      '@font-face{src:url("../fonts/a.woff2")}',
-    );
+    expect(
+      relativizeCss('@font-face{src:url("/fonts/a.woff2")}', '_astro/x.css', '/', () => true),
+    ).toBe('@font-face{src:url("../fonts/a.woff2")}');
   });
 });
 
@@ -71,7 +86,9 @@ describe('manifest and WARC addresses', () => {
       { path: 'b.txt', bytes: new TextEncoder().encode('b') },
       { path: 'a.txt', bytes: new TextEncoder().encode('a') },
     ]);
-    expect(text).toBe(`${sha256(new TextEncoder().encode('a'))}  a.txt\n${sha256(new TextEncoder().encode('b'))}  b.txt\n`);
+    expect(text).toBe(
+      `${sha256(new TextEncoder().encode('a'))}  a.txt\n${sha256(new TextEncoder().encode('b'))}  b.txt\n`,
+    );
   });
 
   it('records a page under its published URL', () => {
