@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/config/site.ts';
 import { siteRedirects } from './src/urls/redirects.ts';
+import { search } from './src/integrations/search/index.ts';
 
 // Canonical origin and base come from the one site config (overridable by SITE_ORIGIN and
 // SITE_BASE), so links, assets and canonical URLs agree.
@@ -12,5 +14,5 @@ export default defineConfig({
   trailingSlash: 'always',
   // Published URLs keep working: editors' redirects and those for documents whose slug changed.
   redirects: siteRedirects(fileURLToPath(new URL('.', import.meta.url))),
-  integrations: [mdx()],
+  integrations: [mdx(), search(), sitemap()],
 });

@@ -27,4 +27,13 @@ export const paths = {
   documentsOldest: 'documents/oldest/',
   documentsByType: 'documents/by-type/',
   document: (id: string) => `documents/${id}/`,
+  /** A paragraph or heading of a document, by its id: `documents/x/#p-3fa2c1`. */
+  block: (documentId: string, blockId: string) => `documents/${documentId}/#${blockId}`,
+  entities: 'entities/',
+  /** A kind's index, by the slug of its plural: `entities/organizations/`. */
+  entityKind: (slug: string) => `entities/${slug}/`,
+  entity: (id: string) => `entities/${id}/`,
+  timeline: 'timeline/',
+  timelineEvent: (id: string) => `timeline/#${id}`,
+  search: 'search/',
 } as const;

@@ -1,0 +1,56 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { decodeFragment, type Fragment } from './offline-index.ts';
+
+export interface IndexedSite {
+  pageCount: number;
+  /** Pagefind's record of each page it indexed. */
+  fragments: Fragment[];
+}
+
+/** Pagefind's ready-made interfaces: the site has its own, so these are not published. */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * Indexes the built site with Pagefind's Node API and writes the bundle to `<dir>/pagefind/`.
+ * Which parts of a page are indexed is said by the pages themselves (`data-pagefind-body`,
+ * `-ignore`, `-filter`, `-meta`, `-sort`). The Pagefind process is closed whatever happens.
+ */
+export async function indexSite(dir: string): Promise<IndexedSite> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length > 0) {
+      throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`);
+    }
+    if (added.page_count === 0) {
+      throw new Error(
+        `Pagefind found no page to index in ${dir}: pages mark their text with data-pagefind-body`,
+      );
+    }
+    const bundle = path.join(dir, 'pagefind');
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length > 0) {
+      throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
+    }
+    await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+    const fragments = files
+      .filter((f) => f.path.endsWith('.pf_fragment'))
+      .map((f) => decodeFragment(`pagefind/${f.path}`, f.content));
+    return { pageCount: added.page_count, fragments };
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { gzipSync } from 'node:zlib';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, test } from 'vitest';
+import {
+  buildOfflineIndex,
+  decodeFragment,
+  offlineIndexScript,
+  sortKeys,
+  type Fragment,
+} from '../../../src/integrations/search/offline-index.ts';
+
+const fragment: Fragment = {
+  url: '/documents/x/',
+  content: 'Title. Summary. Text </script> here.',
+  word_count: 5,
+  filters: { kind: ['Document'], type: ['Policy brief'] },
+  meta: { title: 'Title', date: 'about 2014' },
+  anchors: [
+    { element: 'h2', id: 'summary-heading', text: 'Summary', location: 1 },
+    { element: 'p', id: 'p-1', text: 'Text </script> here.', location: 2 },
+  ],
+};
+
+const encoded = (json: string) => gzipSync(Buffer.from(`pagefind_dcd${json}`));
+
+describe('decodeFragment', () => {
+  test('reads a Pagefind fragment file (gzip, signature, JSON)', () => {
+    expect(decodeFragment('f', encoded(JSON.stringify(fragment)))).toEqual(fragment);
+  });
+
+  test('a file in another format fails, naming the file and what to update', () => {
+    expect(() => decodeFragment('pagefind/fragment/x.pf_fragment', gzipSync('{}'))).toThrow(
+      /pagefind\/fragment\/x\.pf_fragment.*offline-index\.ts/,
+    );
+    expect(() => decodeFragment('f', encoded('{"url":"/x/"}'))).toThrow(/without "content"/);
+  });
+});
+
+test('sortKeys reads the sort markers of a page', () => {
+  const html = '<span data-pagefind-sort="date:2010-04-26"></span><b data-pagefind-sort="n:3">';
+  expect(sortKeys(html)).toEqual({ date: '2010-04-26', n: '3' });
+});
+
+describe('buildOfflineIndex', () => {
+  const index = buildOfflineIndex(
+    [{ ...fragment, url: '/z/' }, fragment],
+    (url): Record<string, string> => (url === '/documents/x/' ? { date: '2014-01-01' } : {}),
+    '/briefing/',
+  );
+
+  test('URLs under the base, pages in URL order, sort keys attached', () => {
+    expect(index.pages.map((p) => p.url)).toEqual(['/briefing/documents/x/', '/briefing/z/']);
+    expect(index.pages[0]!.sort).toEqual({ date: '2014-01-01' });
+  });
+
+  test('headings keep their text; other anchors drop it (the content holds it)', () => {
+    expect(index.pages[0]!.anchors).toEqual([
+      { element: 'h2', id: 'summary-heading', text: 'Summary', location: 1 },
+      { element: 'p', id: 'p-1', location: 2 },
+    ]);
+  });
+
+  test('the script sets window.__SEARCH_INDEX__, and no text in it can close a script element', () => {
+    const script = offlineIndexScript(index);
+    expect(script).not.toContain('</script>');
+    const window: { __SEARCH_INDEX__?: unknown } = {};
+    runInNewContext(script, { window });
+    expect(window.__SEARCH_INDEX__).toEqual(index);
+  });
+});
