@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './helpers/browser.ts';
+import { distDir } from './helpers/paths.ts';
+import { startStaticServer, type StaticServer } from './helpers/server.ts';
+
+// Every heading and paragraph of a document links to itself: the link shows on hover and on
+// keyboard focus, opening it lands on the passage and marks it, and with JavaScript a click also
+// copies the address.
+
+const DOC = '/documents/renewing-central-asian-partnerships/';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer(distDir());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('permalinks of headings and paragraphs', () => {
+  it('every block of the text has one, pointing at its own id', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + DOC);
+    const blocks = await page.$$eval('.text > :is(p, h2)', (els) =>
+      els.map((e) => ({
+        id: e.id,
+        href: e.querySelector('a[data-permalink]')?.getAttribute('href'),
+      })),
+    );
+    expect(blocks.length).toBeGreaterThan(20);
+    for (const b of blocks) expect(b.href).toBe(`#${b.id}`);
+    const heading = page.locator('#andijan-effect a[data-permalink]');
+    expect(await heading.getAttribute('aria-label')).toBe('Link to the section “Andijan effect”');
+    await page.close();
+  });
+
+  it('shows on hover and on keyboard focus, hidden otherwise', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + DOC);
+    const link = page.locator('#p-eabb9b a[data-permalink]');
+    const opacity = () => link.evaluate((e) => getComputedStyle(e).opacity);
+    expect(await opacity()).toBe('0');
+    await page.locator('#p-eabb9b').hover();
+    expect(await opacity()).toBe('1');
+    await page.mouse.move(0, 0);
+    await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+      '#p-eabb9b',
+    );
+    expect(await opacity()).toBe('1');
+    await page.close();
+  });
+
+  it('opening a paragraph link scrolls to it and marks it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.origin}${DOC}#p-a18324`);
+    const target = page.locator('#p-a18324');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p-a18324');
+    const box = await target.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(200);
+    const marked = await target.evaluate((e) => getComputedStyle(e).backgroundColor);
+    const plain = await page
+      .locator('#p-eabb9b')
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(marked).not.toBe(plain);
+    await page.close();
+  });
+
+  it('a click copies the address of the passage', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.origin,
+    });
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + DOC);
+    await page.locator('#post-9-11-engagement').hover();
+    await page.locator('#post-9-11-engagement a[data-permalink]').click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${server.origin}${DOC}#post-9-11-engagement`);
+    expect(page.url()).toBe(`${server.origin}${DOC}#post-9-11-engagement`);
+    await page.close();
+  });
+});
