@@ -4,7 +4,8 @@ import type { PublishedDate } from '../content/schema';
  * How a published date is sorted and shown. Pure: no Date objects, so no time zone can move a day.
  */
 
-const MONTHS = [
+/** English month names, January first: the one list the dates, citations and timeline use. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -17,7 +18,7 @@ const MONTHS = [
   'October',
   'November',
   'December',
-];
+] as const;
 
 interface DateParts {
   year: number;

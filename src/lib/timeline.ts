@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { entityId, entityIdPattern } from '../content/entity-schema.ts';
 import { paragraphQuote, quoteProblems, unsupportedQuotations, type BlockTexts } from './quotes.ts';
+import { MONTHS } from './dates';
 
 /**
  * The timeline: dated events the documents report, kept by editors in
@@ -116,21 +117,6 @@ export function mergeTimeline(entries: readonly TimelineEntry[], file: string): 
   }
   return [...merged.values()];
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 interface Parts {
   year: number;

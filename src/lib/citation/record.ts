@@ -1,6 +1,7 @@
 import type { Author, DocumentData, DocumentType, PublishedDate } from '../../content/schema.ts';
 import { displayDate } from '../dates.ts';
 import { typeLabel } from '../labels.ts';
+import { MONTHS } from '../dates';
 
 /**
  * What every citation format needs to know about a document, computed once from its entry with
@@ -176,21 +177,6 @@ export function citationRecord(data: CitableData, page: PageContext): CitationRe
 export function isReport(type: DocumentType): boolean {
   return type === 'policy-report' || type === 'policy-brief';
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function monthName(month: number): string {
   return MONTHS[month - 1]!;
