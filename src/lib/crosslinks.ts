@@ -1,5 +1,7 @@
 import timelineYaml from '../content/timeline/events.yaml?raw';
 import briefingYaml from '../content/briefing/briefing.yaml?raw';
+import published from '../urls/published.json';
+import { followRenames, renamedDocuments, type PublishedRecord } from '../urls/redirects.ts';
 import { entityKinds, type EntityKind } from '../content/entity-schema.ts';
 import { getDocuments, type DocumentEntry } from './documents';
 import { publishedYears } from './dates';
@@ -129,11 +131,18 @@ async function compute(): Promise<Crosslinks> {
   );
   const labels = new Map([...blocks].map(([id, list]) => [id, blockLabels(list)]));
 
+  const renamed = renamedDocuments(
+    (published as PublishedRecord).documents,
+    Object.fromEntries(documents.map((d) => [d.id, d.data.source.file])),
+  );
   const timeline = sortTimeline(
-    mergeTimeline(parseTimeline(timelineYaml, TIMELINE_FILE), TIMELINE_FILE),
+    mergeTimeline(
+      parseTimeline(followRenames(timelineYaml, renamed), TIMELINE_FILE),
+      TIMELINE_FILE,
+    ),
   );
   fail(timelineProblems(timeline, texts, new Set(entity.keys()), TIMELINE_FILE));
-  const briefing = parseBriefing(briefingYaml, BRIEFING_FILE);
+  const briefing = parseBriefing(followRenames(briefingYaml, renamed), BRIEFING_FILE);
   fail(briefingProblems(briefing, texts, BRIEFING_FILE));
 
   const related = relatedDocuments(

@@ -16,20 +16,43 @@ export interface PublishedRecord {
   urls: string[];
 }
 
+/** Document slugs the record knows that now live under another slug (same source file). */
+export function renamedDocuments(
+  recorded: Record<string, string>,
+  current: Record<string, string>,
+): Map<string, string> {
+  const slugOfSource = new Map(Object.entries(current).map(([slug, file]) => [file, slug]));
+  const renamed = new Map<string, string>();
+  for (const [oldSlug, file] of Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))) {
+    const now = slugOfSource.get(file);
+    if (current[oldSlug] === undefined && now !== undefined && now !== oldSlug) {
+      renamed.set(oldSlug, now);
+    }
+  }
+  return renamed;
+}
+
 /** Redirects from document slugs the record knows to the slug their source has now. */
 export function slugRedirects(
   recorded: Record<string, string>,
   current: Record<string, string>,
 ): Record<string, string> {
-  const slugOfSource = new Map(Object.entries(current).map(([slug, file]) => [file, slug]));
-  const redirects: Record<string, string> = {};
-  for (const [oldSlug, file] of Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))) {
-    const now = slugOfSource.get(file);
-    if (current[oldSlug] === undefined && now !== undefined && now !== oldSlug) {
-      redirects[`/documents/${oldSlug}/`] = `/documents/${now}/`;
-    }
-  }
-  return redirects;
+  return Object.fromEntries(
+    [...renamedDocuments(recorded, current)].map(([from, to]) => [
+      `/documents/${from}/`,
+      `/documents/${to}/`,
+    ]),
+  );
+}
+
+/** Editorial data (timeline, briefing) names documents by slug; after a rename, the old slug in
+ * its `document:` fields is read as the new one, so renaming an entry needs no other edit. */
+export function followRenames(yamlText: string, renamed: ReadonlyMap<string, string>): string {
+  return yamlText.replace(
+    /^(\s*-?\s*document:\s*)(['"]?)([a-z0-9-]+)\2\s*$/gm,
+    (line, key: string, quote: string, slug: string) =>
+      renamed.has(slug) ? `${key}${quote}${renamed.get(slug)}${quote}` : line,
+  );
 }
 
 /** Slug → source file of the entries in src/content/documents, read from their frontmatter. */

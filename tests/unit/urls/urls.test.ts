@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentDocuments, slugRedirects } from '../../../src/urls/redirects.ts';
+import { currentDocuments, followRenames, slugRedirects } from '../../../src/urls/redirects.ts';
 import {
   documentAnchors,
   isPublishedFile,
@@ -32,6 +32,19 @@ describe('redirects for changed slugs', () => {
     const withoutOne = { ...documents };
     delete withoutOne['renewing-central-asian-partnerships'];
     expect(slugRedirects(documents, withoutOne)).toEqual({});
+  });
+});
+
+describe('editorial data after a rename', () => {
+  it('reads an old slug in a document: field as the new one, and nothing else', () => {
+    const yamlText = readFileSync(`${root}src/content/timeline/events.yaml`, 'utf8');
+    const renamed = new Map([['renewing-central-asian-partnerships', 'nato-in-central-asia']]);
+    const after = followRenames(yamlText, renamed);
+    expect(after).not.toContain('document: renewing-central-asian-partnerships');
+    expect(after).toContain('document: nato-in-central-asia');
+    expect(after.replaceAll('nato-in-central-asia', 'renewing-central-asian-partnerships')).toBe(
+      yamlText,
+    );
   });
 });
 
