@@ -63,18 +63,33 @@ function rarity(sets: readonly ReadonlySet<string>[]): Map<string, number> {
   return new Map([...counts].map(([key, n]) => [key, Math.log(sets.length / n)]));
 }
 
-/** Σ w over the intersection / Σ w over the union; 0 when the union weighs nothing. */
-function weightedJaccard(
-  a: ReadonlySet<string>,
-  b: ReadonlySet<string>,
-  weight: ReadonlyMap<string, number>,
-): number {
+/** A set with its keys sorted once, so that pairwise comparisons add in one fixed order. */
+interface SortedSet {
+  has: (key: string) => boolean;
+  keys: readonly string[];
+}
+
+function sorted(set: ReadonlySet<string>): SortedSet {
+  return { has: (key) => set.has(key), keys: [...set].sort(byKey) };
+}
+
+/** Σ w over the intersection / Σ w over the union, each summed in key order; 0 when the union
+ * weighs nothing. The union is walked by merging the two sorted key lists. */
+function weightedJaccard(a: SortedSet, b: SortedSet, weight: ReadonlyMap<string, number>): number {
   let shared = 0;
   let either = 0;
-  for (const key of [...new Set([...a, ...b])].sort(byKey)) {
+  let i = 0;
+  let j = 0;
+  while (i < a.keys.length || j < b.keys.length) {
+    const x = a.keys[i];
+    const y = b.keys[j];
+    const order = x === undefined ? 1 : y === undefined ? -1 : byKey(x, y);
+    const key = (order <= 0 ? x : y)!;
     const w = weight.get(key) ?? 0;
     either += w;
-    if (a.has(key) && b.has(key)) shared += w;
+    if (order === 0) shared += w;
+    if (order <= 0) i++;
+    if (order >= 0) j++;
   }
   return either === 0 ? 0 : shared / either;
 }
@@ -99,17 +114,24 @@ function tfidfVectors(docs: readonly RelatedInput[]): Map<string, Map<string, nu
   );
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+/** A TF-IDF vector with its keys sorted and its squared norm summed once. */
+interface Vector {
+  weights: ReadonlyMap<string, number>;
+  keys: readonly string[];
+  norm2: number;
+}
+
+function vector(weights: ReadonlyMap<string, number>): Vector {
+  const keys = [...weights.keys()].sort(byKey);
+  return { weights, keys, norm2: keys.reduce((sum, key) => sum + weights.get(key)! ** 2, 0) };
+}
+
+function cosine(a: Vector, b: Vector): number {
   // Each sum in key order, so that cosine(a, b) and cosine(b, a) are the same number.
-  const sumOver = (keys: Iterable<string>, f: (key: string) => number) =>
-    [...keys].sort(byKey).reduce((sum, key) => sum + f(key), 0);
-  const dot = sumOver(
-    [...a.keys()].filter((key) => b.has(key)),
-    (key) => a.get(key)! * b.get(key)!,
-  );
-  const na = sumOver(a.keys(), (key) => a.get(key)! ** 2);
-  const nb = sumOver(b.keys(), (key) => b.get(key)! ** 2);
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  let dot = 0;
+  for (const key of a.keys)
+    if (b.weights.has(key)) dot += a.weights.get(key)! * b.weights.get(key)!;
+  return a.norm2 === 0 || b.norm2 === 0 ? 0 : dot / Math.sqrt(a.norm2 * b.norm2);
 }
 
 /** For every document, the related ones, best first. */
@@ -122,7 +144,9 @@ export function relatedDocuments(
   const topicSets = new Map(docs.map((d) => [d.id, new Set(d.topics)]));
   const entityWeight = rarity([...entitySets.values()]);
   const topicWeight = rarity([...topicSets.values()]);
-  const vectors = tfidfVectors(docs);
+  const vectors = new Map([...tfidfVectors(docs)].map(([id, w]) => [id, vector(w)]));
+  const sortedEntities = new Map([...entitySets].map(([id, set]) => [id, sorted(set)]));
+  const sortedTopics = new Map([...topicSets].map(([id, set]) => [id, sorted(set)]));
   const byId = new Map(docs.map((d) => [d.id, d]));
 
   function shares(a: RelatedInput, b: RelatedInput): string[] {
@@ -148,18 +172,25 @@ export function relatedDocuments(
     for (const b of docs) {
       if (b.id === a.id) continue;
       const parts = {
-        entities: weightedJaccard(entitySets.get(a.id)!, entitySets.get(b.id)!, entityWeight),
-        topics: weightedJaccard(topicSets.get(a.id)!, topicSets.get(b.id)!, topicWeight),
+        entities: weightedJaccard(
+          sortedEntities.get(a.id)!,
+          sortedEntities.get(b.id)!,
+          entityWeight,
+        ),
+        topics: weightedJaccard(sortedTopics.get(a.id)!, sortedTopics.get(b.id)!, topicWeight),
         text: cosine(vectors.get(a.id)!, vectors.get(b.id)!),
       };
       const score =
         WEIGHTS.entities * parts.entities +
         WEIGHTS.topics * parts.topics +
         WEIGHTS.text * parts.text;
-      if (score > 0) ranked.push({ id: b.id, score, parts, shares: shares(a, byId.get(b.id)!) });
+      if (score > 0) ranked.push({ id: b.id, score, parts, shares: [] });
     }
     ranked.sort((x, y) => y.score - x.score || byKey(x.id, y.id));
-    result[a.id] = ranked.slice(0, limit);
+    // What two documents share is only worked out for the few that are shown.
+    result[a.id] = ranked
+      .slice(0, limit)
+      .map((r) => ({ ...r, shares: shares(a, byId.get(r.id)!) }));
   }
   return result;
 }
