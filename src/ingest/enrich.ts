@@ -1,4 +1,5 @@
 import type { Author, DocumentType, Origin, PublishedDate } from '../content/schema.ts';
+import { MONTHS } from '../lib/dates.ts';
 import { splitSentences } from '../lib/sentences.ts';
 import { DATE_PATTERN, type CleanedDocument } from './clean.ts';
 import type { StructuredDocument } from './structure.ts';
@@ -22,20 +23,6 @@ export interface Enrichment {
   summary: DraftSummary;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const SEASON_START: Record<
   string,
   { season: 'spring' | 'summer' | 'autumn' | 'winter'; month: string }
@@ -48,7 +35,8 @@ const SEASON_START: Record<
 };
 
 function monthNumber(name: string): string | undefined {
-  const i = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3)));
+  const prefix = name.toLowerCase().replace('.', '').slice(0, 3);
+  const i = MONTHS.findIndex((m) => m.toLowerCase().startsWith(prefix));
   return i === -1 ? undefined : String(i + 1).padStart(2, '0');
 }
 
