@@ -124,3 +124,50 @@ describe('the formula on small cases', () => {
     expect(a[0]!.parts.text).toBeCloseTo((w * w) / (w * w + v * v), 12);
   });
 });
+
+describe('scoring only the candidates an inverted index finds', () => {
+  // Variants of the five documents, as a larger collection would have: the same entities and
+  // topics, the paragraphs in another order, a word of their own so no two are identical.
+  const variants: RelatedInput[] = relatedInput.flatMap((d) =>
+    Array.from({ length: 24 }, (_, k) => {
+      const paragraphs = d.text.split('\n');
+      const turned = [
+        ...paragraphs.slice(k % paragraphs.length),
+        ...paragraphs.slice(0, k % paragraphs.length),
+      ];
+      return {
+        ...d,
+        id: `${d.id}-variant-${k}`,
+        text: `${turned.join('\n')}\nmarker${'x'.repeat(k)}`,
+      };
+    }),
+  );
+  const collection = [...relatedInput, ...variants];
+  const exhaustive = relatedDocuments(collection, { candidates: Infinity });
+  const everyPair = relatedDocuments(collection, { candidates: Infinity, limit: Infinity });
+
+  it('is exact while every other document fits in the candidates', () => {
+    const fits = relatedDocuments(collection, { candidates: collection.length - 1 });
+    expect(JSON.stringify(fits)).toBe(JSON.stringify(exhaustive));
+    expect(JSON.stringify(relatedDocuments(relatedInput, { candidates: 4 }))).toBe(
+      JSON.stringify(relatedDocuments(relatedInput, { candidates: Infinity })),
+    );
+  });
+
+  it('with fewer candidates than documents, scores what it lists exactly and finds the same top', () => {
+    const capped = relatedDocuments(collection, { candidates: 20 });
+    for (const d of collection) {
+      const list = capped[d.id]!;
+      expect(list).toHaveLength(3);
+      for (const r of list) {
+        // The score of a pair does not depend on which candidates were gathered.
+        const pair = everyPair[d.id]!.find((x) => x.id === r.id)!;
+        expect(r.score).toBe(pair.score);
+        expect(r.parts).toEqual(pair.parts);
+      }
+      // A variant's best match is another version of the same document, as exhaustively.
+      expect(list[0]!.score).toBe(exhaustive[d.id]![0]!.score);
+      expect(list.map((r) => r.id)).toEqual(exhaustive[d.id]!.map((r) => r.id));
+    }
+  });
+});
