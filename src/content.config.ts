@@ -1,15 +1,16 @@
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { glob } from 'astro/loaders';
 import { documentSchema } from './content/schema';
 import { entitySchema } from './content/entity-schema.ts';
 import { entitiesLoader } from './lib/entities/loader.ts';
+import { documentsLoader } from './lib/documents-loader/loader.ts';
 
-/** Documents: one MDX entry per source, written by `npm run ingest`, edited by editors. Their
+/** Documents: one MDX entry per source, written by `npm run ingest`, edited by editors, read as
+ * data (src/lib/documents-loader/: the pages lay out the body themselves). Their
  * topics and countries are references to entities. Astro 7 only logs a reference to a missing
  * entity, so getEntityIndex() (src/lib/entities/collection.ts) fails the build on one. */
 const documents = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './src/content/documents' }),
+  loader: documentsLoader({ base: './src/content/documents' }),
   schema: documentSchema.extend({
     topics: z.array(reference('entities')),
     countries: z.array(reference('entities')),

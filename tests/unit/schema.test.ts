@@ -88,4 +88,12 @@ describe('the documents schema at build time', { timeout: 120_000 }, () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/published\.season/);
   });
+
+  it('fails on an entry without frontmatter, naming the file in one line', () => {
+    const broken = realEntry.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(broken).not.toBe(realEntry);
+    const result = syncWith('no-frontmatter.mdx', broken);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/documents/no-frontmatter.mdx: no frontmatter');
+  });
 });

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../../src/ingest/write.ts';
+import { readEntryFile } from '../../../src/lib/documents-loader/entry-file.ts';
+
+const file = 'src/content/documents/renewing-central-asian-partnerships.mdx';
+const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
+
+describe('reading an entry file as data', () => {
+  it('gives the frontmatter and body the ingest wrote', () => {
+    const entry = readEntryFile(text, file);
+    const written = parseEntry(text);
+    expect(entry.data).toEqual(written.data);
+    expect(entry.body).toBe(written.body);
+    expect(entry.data['title']).toBe('Renewing Central Asian Partnerships');
+    expect(entry.body).toMatch(/^<p id="p-[0-9a-f]{6}">/m);
+  });
+
+  it('reads an entry saved with Windows line endings or a byte order mark the same', () => {
+    const crlf = '\uFEFF' + text.replace(/\n/g, '\r\n');
+    expect(readEntryFile(crlf, file)).toEqual(readEntryFile(text, file));
+  });
+
+  it('fails in one line naming the file when there is no frontmatter', () => {
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(() => readEntryFile(body, 'src/content/documents/x.mdx')).toThrow(
+      /^src\/content\/documents\/x\.mdx: no frontmatter/,
+    );
+  });
+
+  it('fails naming the file when the frontmatter is not YAML or not a mapping', () => {
+    const broken = text.replace(/^title: .*$/m, 'title: [unclosed');
+    expect(() => readEntryFile(broken, 'a.mdx')).toThrow(
+      /^a\.mdx: the frontmatter is not valid YAML: /,
+    );
+    expect(() => readEntryFile('---\n- a list\n---\nbody', 'b.mdx')).toThrow(
+      'b.mdx: the frontmatter is not a mapping of fields',
+    );
+  });
+});
