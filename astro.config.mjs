@@ -15,4 +15,7 @@ export default defineConfig({
   // Published URLs keep working: editors' redirects and those for documents whose slug changed.
   redirects: siteRedirects(fileURLToPath(new URL('.', import.meta.url))),
   integrations: [mdx(), search(), sitemap()],
+  // A rebuild reuses the pages whose data (their getStaticPaths() cacheKey, see
+  // src/lib/page-cache-key.ts) and code are unchanged, instead of rendering every page again.
+  experimental: { incrementalBuild: true },
 });
