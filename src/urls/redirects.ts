@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { frontmatterField } from '../lib/documents-loader/entry-file.ts';
 
 /**
  * The URL contract: every URL the site has published is recorded in published.json (written by
@@ -61,11 +61,8 @@ export function currentDocuments(documentsDir: string): Record<string, string> {
   for (const name of readdirSync(documentsDir).sort()) {
     if (!name.endsWith('.mdx')) continue;
     const text = readFileSync(path.join(documentsDir, name), 'utf8');
-    const front = text.match(/^---\n([\s\S]*?)\n---/);
-    const data = front
-      ? (parse(front[1]!, { version: '1.1' }) as { source?: { file?: string } })
-      : {};
-    if (data.source?.file) out[name.replace(/\.mdx$/, '')] = data.source.file;
+    const source = frontmatterField(text, 'source') as { file?: string } | undefined;
+    if (source?.file) out[name.replace(/\.mdx$/, '')] = source.file;
   }
   return out;
 }

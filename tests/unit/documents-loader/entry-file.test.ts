@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/ingest/write.ts';
-import { readEntryFile } from '../../../src/lib/documents-loader/entry-file.ts';
+import { frontmatterField, readEntryFile } from '../../../src/lib/documents-loader/entry-file.ts';
 
 const file = 'src/content/documents/renewing-central-asian-partnerships.mdx';
 const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
@@ -36,5 +36,16 @@ describe('reading an entry file as data', () => {
     expect(() => readEntryFile('---\n- a list\n---\nbody', 'b.mdx')).toThrow(
       'b.mdx: the frontmatter is not a mapping of fields',
     );
+  });
+});
+
+describe('one field of the frontmatter', () => {
+  it('reads the same value as the whole frontmatter gives', () => {
+    const { data } = readEntryFile(text, file);
+    for (const key of ['source', 'title', 'authors', 'topics', 'published', 'keyPoints']) {
+      expect(frontmatterField(text, key), key).toEqual(data[key]);
+    }
+    expect(frontmatterField(text, 'nonexistent')).toBeUndefined();
+    expect(frontmatterField('no frontmatter', 'source')).toBeUndefined();
   });
 });
