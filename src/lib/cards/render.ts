@@ -1,168 +1,81 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import sharp from 'sharp';
+import { cardPalette, GlyphCache, paintScene } from './compose.ts';
+import { parseCardFont, type CardFont } from './font.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './paths.ts';
+import { encodeIndexedPng } from './png.ts';
 import type { CardSpec } from './spec.ts';
+import { COLORS, layoutCard, type CardFonts } from './template.ts';
 
 /**
- * Card images at build time: satori lays out the text as SVG paths with the self-hosted fonts in
- * src/assets/fonts/, resvg rasterizes it, sharp reduces it to a 16-color palette (flat colors and
- * anti-aliased text need no more), which keeps a card near 20 KB. A rendered card is cached under
- * node_modules/.cache/cards/, keyed by its text, the template version and the fonts, so a rebuild
- * only renders cards whose text changed.
+ * Card images at build time, in TypeScript alone: template.ts lays the text out with the
+ * self-hosted fonts in src/assets/fonts/ (read by font.ts), compose.ts rasterizes the glyphs
+ * (each once per process) into a palette image of 61 colours, and png.ts encodes it,
+ * a few milliseconds a card. A rendered card is also cached under node_modules/.cache/cards/,
+ * keyed by its text, the template version and the fonts, so a rebuild only renders cards whose
+ * text changed.
  */
 
-/** Bump when the layout below changes, so that cached cards are rendered again. */
-export const TEMPLATE_VERSION = 1;
+/** Bump when the look changes (template.ts, compose.ts), so that cached cards are rendered again. */
+export const TEMPLATE_VERSION = 2;
 
 const FONT_DIR = path.resolve(process.cwd(), 'src/assets/fonts');
 const CACHE_DIR = path.resolve(process.cwd(), 'node_modules/.cache/cards');
 
-// Fontsource's latin and latin-ext subsets of Source Serif 4 and Source Sans 3. satori does not
-// fall back between files of one family name, so each subset is a family of its own, listed
-// after the main one wherever a font is chosen (SERIF, SANS).
-const FONT_FILES = [
-  { name: 'Serif', file: 'source-serif-4-latin-600-normal.woff', weight: 600 },
-  { name: 'Serif Ext', file: 'source-serif-4-latin-ext-600-normal.woff', weight: 600 },
-  { name: 'Sans', file: 'source-sans-3-latin-400-normal.woff', weight: 400 },
-  { name: 'Sans', file: 'source-sans-3-latin-600-normal.woff', weight: 600 },
-  { name: 'Sans Ext', file: 'source-sans-3-latin-ext-400-normal.woff', weight: 400 },
-  { name: 'Sans Ext', file: 'source-sans-3-latin-ext-600-normal.woff', weight: 600 },
-] as const;
-const SERIF = 'Serif, "Serif Ext"';
-const SANS = 'Sans, "Sans Ext"';
-
-/** The site's light palette (src/styles/global.css). */
-const COLORS = {
-  bg: '#fbf8f2',
-  text: '#1d1c1a',
-  muted: '#5e574d',
-  accent: '#1b5485',
-  hairline: '#ddd5c8',
+/**
+ * Fontsource's latin and latin-ext subsets of Source Serif 4 and Source Sans 3: each character
+ * is set in the first file of its stack that has it.
+ */
+const FONT_FILES: Record<keyof CardFonts, string[]> = {
+  serif600: ['source-serif-4-latin-600-normal.woff', 'source-serif-4-latin-ext-600-normal.woff'],
+  sans400: ['source-sans-3-latin-400-normal.woff', 'source-sans-3-latin-ext-400-normal.woff'],
+  sans600: ['source-sans-3-latin-600-normal.woff', 'source-sans-3-latin-ext-600-normal.woff'],
 };
 
-interface LoadedFont {
-  name: string;
-  data: Buffer;
-  weight: 400 | 600;
-  style: 'normal';
-}
+let fonts: Promise<{ fonts: CardFonts; hash: string }> | undefined;
 
-let fonts: Promise<{ list: LoadedFont[]; hash: string }> | undefined;
-
-function loadFonts() {
+/** The card fonts, read and parsed once per process, and a hash of their bytes for cache keys. */
+export function loadCardFonts(): Promise<{ fonts: CardFonts; hash: string }> {
   fonts ??= (async () => {
     if (!existsSync(FONT_DIR)) {
       throw new Error(`Card fonts not found in ${FONT_DIR}: build from the project root.`);
     }
-    const list = await Promise.all(
-      FONT_FILES.map(async (f) => ({
-        name: f.name,
-        data: await readFile(path.join(FONT_DIR, f.file)),
-        weight: f.weight,
-        style: 'normal' as const,
-      })),
-    );
     const hash = createHash('sha256');
-    for (const f of list) hash.update(f.data);
-    return { list, hash: hash.digest('hex') };
+    const stacks = {} as Record<keyof CardFonts, CardFont[]>;
+    for (const [stack, files] of Object.entries(FONT_FILES) as [keyof CardFonts, string[]][]) {
+      stacks[stack] = [];
+      for (const file of files) {
+        const bytes = await readFile(path.join(FONT_DIR, file));
+        hash.update(bytes);
+        stacks[stack].push(parseCardFont(file, bytes));
+      }
+    }
+    return { fonts: stacks, hash: hash.digest('hex') };
   })();
   return fonts;
 }
 
-/** A satori element: satori takes React-like objects, no JSX needed. */
-interface Node {
-  type: string;
-  props: { style: Record<string, string | number>; children?: string | Node[] };
-}
-const el = (style: Node['props']['style'], children?: string | Node[]): Node => ({
-  type: 'div',
-  props: { style: { display: 'flex', ...style }, children },
-});
+const palette = cardPalette(COLORS, 'bg');
+const glyphMasks = new GlyphCache();
+/** One image buffer for every card: each is encoded before the next is painted. */
+const scanlines = new Uint8Array((CARD_WIDTH + 1) * CARD_HEIGHT);
 
-/** Titles get smaller as they get longer, so that the longest still fits in three lines. */
-export function titleSize(title: string): number {
-  if (title.length <= 40) return 72;
-  if (title.length <= 70) return 62;
-  if (title.length <= 100) return 54;
-  return 46;
-}
-
-const PAD_X = 72;
-const RULE = 16;
-
-export function cardTree(spec: CardSpec): Node {
-  return el(
-    {
-      width: CARD_WIDTH,
-      height: CARD_HEIGHT,
-      background: COLORS.bg,
-      color: COLORS.text,
-      borderTop: `${RULE}px solid ${COLORS.accent}`,
-      fontFamily: SANS,
-    },
-    [
-      // satori sizes the root without its padding, so the margins live on an inner box.
-      el(
-        {
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          width: CARD_WIDTH - 2 * PAD_X,
-          height: CARD_HEIGHT - RULE - 2 * 52,
-          marginLeft: PAD_X,
-          marginTop: 52,
-        },
-        [
-          el(
-            {
-              fontSize: 28,
-              fontWeight: 600,
-              letterSpacing: 2,
-              textTransform: 'uppercase',
-              color: COLORS.muted,
-            },
-            spec.kicker,
-          ),
-          el(
-            {
-              fontFamily: SERIF,
-              fontWeight: 600,
-              fontSize: titleSize(spec.title),
-              lineHeight: 1.12,
-            },
-            spec.title,
-          ),
-          el({ flexDirection: 'column', fontSize: 30, lineHeight: 1.3 }, [
-            ...(spec.detail ? [el({}, spec.detail)] : []),
-            el(
-              {
-                marginTop: 22,
-                paddingTop: 18,
-                borderTop: `2px solid ${COLORS.hairline}`,
-                color: COLORS.muted,
-                fontWeight: 600,
-              },
-              spec.footer,
-            ),
-          ]),
-        ],
-      ),
-    ],
-  );
-}
-
-async function render(spec: CardSpec, fontList: LoadedFont[]): Promise<Buffer> {
-  const svg = await satori(cardTree(spec) as unknown as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: fontList,
-  });
-  const png = new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
-  return sharp(png).png({ palette: true, colors: 16, compressionLevel: 9, effort: 10 }).toBuffer();
+/** A card as PNG bytes, rendered now (no cache). */
+export function drawCard(spec: CardSpec, cardFonts: CardFonts): Buffer {
+  const scene = layoutCard(spec, cardFonts);
+  const rows = paintScene(scene, glyphMasks, scanlines);
+  return encodeIndexedPng({ width: scene.width, height: scene.height, palette, rows });
 }
 
 /** What the two subsets cover together (Fontsource's unicode-range of each). */
@@ -177,11 +90,55 @@ const COVERED = new RegExp(
     ']*$',
 );
 
-/** Characters of the card's text that the fonts cannot draw (satori would leave them blank). */
+/** Characters of the card's text that the fonts cannot draw (they would come out as boxes). */
 export function missingGlyphs(spec: CardSpec): string[] {
   const text = [spec.kicker, spec.title, spec.detail ?? '', spec.footer].join('');
   return [...new Set([...text].filter((c) => !COVERED.test(c)))];
 }
+
+/** Cache entries no build has used for this long are deleted. */
+const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A temporary file this old was left by a build that stopped before renaming it. */
+const PARTIAL_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * The cache entries to delete, given each one's name and last use (its mtime: a build touches
+ * every entry it uses). By age rather than "not used by this build", because builds of other
+ * branches, or running at the same time, share the cache and still need their cards.
+ */
+export function staleCacheEntries(
+  entries: { name: string; mtimeMs: number }[],
+  now: number,
+): string[] {
+  return entries
+    .filter(({ name, mtimeMs }) =>
+      name.endsWith('.tmp') ? now - mtimeMs > PARTIAL_MAX_AGE_MS : now - mtimeMs > CACHE_MAX_AGE_MS,
+    )
+    .map(({ name }) => name);
+}
+
+async function pruneCache(): Promise<void> {
+  const names = await readdir(CACHE_DIR).catch(() => [] as string[]);
+  const entries = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      mtimeMs: (await stat(path.join(CACHE_DIR, name)).catch(() => undefined))?.mtimeMs,
+    })),
+  );
+  const known = entries.filter(
+    (e): e is { name: string; mtimeMs: number } => e.mtimeMs !== undefined,
+  );
+  // Another build may delete the same entry first; that is as good.
+  await Promise.all(
+    staleCacheEntries(known, Date.now()).map((name) =>
+      unlink(path.join(CACHE_DIR, name)).catch(() => {}),
+    ),
+  );
+}
+
+let pruning: Promise<void> | undefined;
+/** Entries this process has read, touched once each so that pruning sees them as in use. */
+const used = new Set<string>();
 
 /** The card as PNG bytes, from the cache when its text, template and fonts are unchanged. */
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
@@ -192,17 +149,28 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
         'add the Fontsource subset that covers them there and to FONT_FILES.',
     );
   }
-  const { list, hash: fontHash } = await loadFonts();
+  pruning ??= pruneCache();
+  await pruning;
+  const { fonts: cardFonts, hash: fontHash } = await loadCardFonts();
   const key = createHash('sha256')
     .update(JSON.stringify({ spec, template: TEMPLATE_VERSION, fontHash }))
     .digest('hex');
   const cached = path.join(CACHE_DIR, `${key}.png`);
-  if (existsSync(cached)) return readFile(cached);
-  const png = await render(spec, list);
+  const hit = await readFile(cached).catch(() => undefined);
+  if (hit) {
+    if (!used.has(key)) {
+      used.add(key);
+      const now = new Date();
+      await utimes(cached, now, now).catch(() => {});
+    }
+    return hit;
+  }
+  const png = drawCard(spec, cardFonts);
   await mkdir(CACHE_DIR, { recursive: true });
   // Written under a temporary name first, so a build running alongside never reads half a file.
   const partial = `${cached}.${process.pid}.tmp`;
   await writeFile(partial, png);
   await rename(partial, cached);
+  used.add(key);
   return png;
 }
