@@ -187,21 +187,22 @@ export type MentionPage<D, O> =
   | { kind: 'outside'; page: Page<O> };
 
 /**
- * Where an entity is named, in pages of at most `size` quotations, so that an entity's pages stay
- * the same size however many documents name it: the documents naming it (newest first, as given)
- * with every sentence, split as `paginateGroups` splits; or, when no text names it, the lines
- * outside the texts. Always at least one page, the entity's own.
+ * Where an entity is named, in pages of at most `size.documents` documents and `size.sentences`
+ * quotations, so that an entity's pages stay the same size however many documents name it: the
+ * documents naming it (newest first, as given) with every sentence, split as `paginateGroups`
+ * splits; or, when no text names it, the lines outside the texts, `size.documents` a page.
+ * Always at least one page, the entity's own.
  */
 export function mentionPages<D extends { sentences: QuotedSentence[] }, O>(
   documents: readonly D[],
   outside: readonly O[],
-  size: number,
+  size: { documents: number; sentences: number },
 ): MentionPage<D, O>[] {
   if (documents.length === 0) {
-    return paginate(outside, size).map((page) => ({ kind: 'outside', page }));
+    return paginate(outside, size.documents).map((page) => ({ kind: 'outside', page }));
   }
-  return paginateGroups(documents, (d) => d.sentences, size).map((page) => ({
-    kind: 'sentences',
-    page,
-  }));
+  return paginateGroups(documents, (d) => d.sentences, {
+    items: size.sentences,
+    groups: size.documents,
+  }).map((page) => ({ kind: 'sentences', page }));
 }

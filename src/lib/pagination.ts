@@ -6,15 +6,16 @@
 /** How many of each list one page shows. */
 export const PER_PAGE = {
   /** Documents on a page of /documents/, /documents/oldest/ and a type's list. */
-  documents: 50,
+  documents: 20,
   /** The newest documents the front page lists. */
   front: 10,
   /** The newest documents of each type on /documents/by-type/. */
   typePreview: 5,
   /** Items in the RSS and JSON feeds. */
   feed: 50,
-  /** Quoted sentences on a page of an entity's mentions. */
-  mentions: 40,
+  /** Documents, and quoted sentences, on a page of where the documents name an entity. */
+  mentionDocuments: 10,
+  mentionSentences: 40,
 } as const;
 
 function checkSize(size: number): void {
@@ -121,30 +122,32 @@ export interface GroupSlice<G, T> {
 
 /**
  * Groups of items (documents, each with the sentences that name an entity) in pages of at most
- * `size` items, in order, every item on exactly one page. A group goes whole onto the page if it
- * fits in the room left, or starts the next page if it fits there; only a group longer than a
- * page is split, filling the page it starts on and going on to the next ones. A group without
- * items takes the room of one, so a page never holds more than `size` groups either.
+ * `size.items` items and `size.groups` groups, in order, every item on exactly one page. A group
+ * goes whole onto the page if it fits in the room left, or starts the next page if it fits there;
+ * only a group longer than a page is split, filling the page it starts on and going on to the next
+ * ones. A group without items takes the room of one.
  */
 export function paginateGroups<G, T>(
   groups: readonly G[],
   itemsOf: (group: G) => readonly T[],
-  size: number,
+  size: { items: number; groups: number },
 ): Page<GroupSlice<G, T>>[] {
-  checkSize(size);
+  checkSize(size.items);
+  checkSize(size.groups);
   const pages: GroupSlice<G, T>[][] = [[]];
-  let room = size;
+  let room = size.items;
+  const full = () => room === 0 || pages.at(-1)!.length === size.groups;
   const newPage = () => {
     pages.push([]);
-    room = size;
+    room = size.items;
   };
   groups.forEach((group, index) => {
     const items = itemsOf(group);
     const need = Math.max(1, items.length);
-    if (need > room && room < size && need <= size) newPage();
+    if (full() || (need > room && room < size.items && need <= size.items)) newPage();
     let from = 0;
     do {
-      if (room === 0) newPage();
+      if (full()) newPage();
       const take = Math.min(room, need - from);
       pages.at(-1)!.push({
         group,

@@ -124,12 +124,14 @@ describe('pages of where an entity is named', () => {
         sentences: mentionSentences(d.blocks, index.byDocument[d.id]!.mentions, entityId),
       }));
 
-  it('spreads NATO’s sentences over pages of at most PER_PAGE.mentions, each quoted once', () => {
+  const size = { documents: PER_PAGE.mentionDocuments, sentences: PER_PAGE.mentionSentences };
+
+  it('spreads NATO’s sentences over pages of at most PER_PAGE.mentionSentences, each quoted once', () => {
     const docs = named('nato');
-    const pages = mentionPages(docs, [], PER_PAGE.mentions);
+    const pages = mentionPages(docs, [], size);
     const all = docs.flatMap((d) => d.sentences);
     // The NATO Review article alone names NATO in more sentences than a page holds.
-    expect(all.length).toBeGreaterThan(PER_PAGE.mentions);
+    expect(all.length).toBeGreaterThan(size.sentences);
     expect(pages.length).toBeGreaterThan(1);
     const quoted = pages.flatMap((p) =>
       p.kind === 'sentences' ? p.page.items.flatMap((s) => s.items) : [],
@@ -139,22 +141,23 @@ describe('pages of where an entity is named', () => {
       expect(p.kind).toBe('sentences');
       if (p.kind !== 'sentences') continue;
       expect(p.page.items.reduce((n, s) => n + s.items.length, 0)).toBeLessThanOrEqual(
-        PER_PAGE.mentions,
+        size.sentences,
       );
+      expect(p.page.items.length).toBeLessThanOrEqual(size.documents);
     }
   });
 
   it('keeps an entity named in a few sentences on its own page', () => {
-    const pages = mentionPages(named('kyrgyzstan'), [], PER_PAGE.mentions);
+    const pages = mentionPages(named('kyrgyzstan'), [], size);
     expect(pages).toHaveLength(1);
   });
 
   it('pages the lines outside the texts for an entity no text names', () => {
     const lines = Array.from({ length: 95 }, (_, i) => ({ text: `caption ${i}` }));
-    const pages = mentionPages([], lines, 40);
+    const pages = mentionPages([], lines, { documents: 40, sentences: 40 });
     expect(pages.map((p) => p.kind)).toEqual(['outside', 'outside', 'outside']);
     expect(pages.map((p) => p.page.items.length)).toEqual([40, 40, 15]);
-    expect(mentionPages([], [], 40)).toEqual([
+    expect(mentionPages([], [], size)).toEqual([
       { kind: 'outside', page: { items: [], number: 1, count: 1 } },
     ]);
   });

@@ -41,6 +41,7 @@ describe('paginate', () => {
   it('refuses a size that is not a whole number of 1 or more', () => {
     expect(() => paginate([1], 0)).toThrow(/page size/);
     expect(() => paginate([1], 2.5)).toThrow(/page size/);
+    expect(() => paginateGroups([1], () => [], { items: 5, groups: 0 })).toThrow(/page size/);
     expect(() => firstPage([1], -1)).toThrow(/page size/);
   });
 
@@ -96,8 +97,8 @@ describe('paginateGroups', () => {
   // Documents with their sentences: [name, number of sentences].
   const groups = (...sizes: number[]) =>
     sizes.map((n, i) => ({ id: `d${i}`, items: numbers(n).map((k) => `d${i}s${k}`) }));
-  const pack = (gs: ReturnType<typeof groups>, size: number) =>
-    paginateGroups(gs, (g) => g.items, size);
+  const pack = (gs: ReturnType<typeof groups>, items: number, most = 100) =>
+    paginateGroups(gs, (g) => g.items, { items, groups: most });
   const shape = (pages: ReturnType<typeof pack>) =>
     pages.map((p) => p.items.map((s) => `${s.group.id}:${s.items.length}`));
 
@@ -132,6 +133,17 @@ describe('paginateGroups', () => {
       }
       expect(pages.map((p) => p.number)).toEqual(numbers(pages.length));
     }
+  });
+
+  it('holds no more groups than the size allows, however few items they have', () => {
+    const pages = pack(groups(1, 1, 1, 1, 1, 30, 1), 10, 3);
+    expect(shape(pages)).toEqual([
+      ['d0:1', 'd1:1', 'd2:1'],
+      ['d3:1', 'd4:1', 'd5:8'],
+      ['d5:10'],
+      ['d5:10'],
+      ['d5:2', 'd6:1'],
+    ]);
   });
 
   it('counts a group without items as one, so a page never holds more than the size', () => {
