@@ -71,11 +71,13 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en');
 }
 
-/** "Documents 51–100 of 1,000", "Document 101 of 101", "The one document", "No documents". */
+/** "Documents 51–100 of 1,000", "Document 101 of 101", "All 5 documents", "The one document",
+ * "No documents". */
 export function rangeText(range: PageRange, nouns: { one: string; many: string }): string {
   const { first, last, total } = range;
   if (total === 0) return `No ${nouns.many.toLowerCase()}`;
   if (total === 1) return `The one ${nouns.one.toLowerCase()}`;
+  if (first === 1 && last === total) return `All ${formatCount(total)} ${nouns.many.toLowerCase()}`;
   if (first === last) {
     const one = nouns.one.charAt(0).toUpperCase() + nouns.one.slice(1);
     return `${one} ${formatCount(first)} of ${formatCount(total)}`;

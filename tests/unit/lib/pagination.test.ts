@@ -62,7 +62,7 @@ describe('ranges', () => {
     const nouns = { one: 'document', many: 'Documents' };
     expect(rangeText(pageRange(2, 50, 1000), nouns)).toBe('Documents 51–100 of 1,000');
     expect(rangeText(pageRange(3, 50, 101), nouns)).toBe('Document 101 of 101');
-    expect(rangeText(pageRange(1, 50, 5), nouns)).toBe('Documents 1–5 of 5');
+    expect(rangeText(pageRange(1, 50, 5), nouns)).toBe('All 5 documents');
     expect(rangeText(pageRange(1, 50, 1), nouns)).toBe('The one document');
     expect(rangeText(pageRange(1, 50, 0), nouns)).toBe('No documents');
     const types = { one: 'Policy report', many: 'Policy reports' };
