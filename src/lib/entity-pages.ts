@@ -3,6 +3,7 @@ import type { Block } from './entities/blocks.ts';
 import { sentenceSpans } from './entities/context.ts';
 import { findMentions, type Matcher, type Mention } from './entities/matcher.ts';
 import { fileKinds } from './entities/registry.ts';
+import { paginate, paginateGroups, type GroupSlice, type Page } from './pagination.ts';
 
 /**
  * What the entity pages show, as pure functions of the mention index and the texts: each
@@ -177,4 +178,31 @@ export function namesOutsideText(
     }
   }
   return found;
+}
+
+/** One page of where an entity is named: documents with their sentences, or, for an entity no
+ * text names, the lines outside the texts that do. */
+export type MentionPage<D, O> =
+  | { kind: 'sentences'; page: Page<GroupSlice<D, QuotedSentence>> }
+  | { kind: 'outside'; page: Page<O> };
+
+/**
+ * Where an entity is named, in pages of at most `size.documents` documents and `size.sentences`
+ * quotations, so that an entity's pages stay the same size however many documents name it: the
+ * documents naming it (newest first, as given) with every sentence, split as `paginateGroups`
+ * splits; or, when no text names it, the lines outside the texts, `size.documents` a page.
+ * Always at least one page, the entity's own.
+ */
+export function mentionPages<D extends { sentences: QuotedSentence[] }, O>(
+  documents: readonly D[],
+  outside: readonly O[],
+  size: { documents: number; sentences: number },
+): MentionPage<D, O>[] {
+  if (documents.length === 0) {
+    return paginate(outside, size.documents).map((page) => ({ kind: 'outside', page }));
+  }
+  return paginateGroups(documents, (d) => d.sentences, {
+    items: size.sentences,
+    groups: size.documents,
+  }).map((page) => ({ kind: 'sentences', page }));
 }

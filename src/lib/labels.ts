@@ -93,3 +93,8 @@ export function pageTitle(title: string | undefined, site: string, max = 70): st
   const atWord = cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,:;–—-]+$/, '');
   return `${atWord || cut}…`;
 }
+
+/** "once", "twice", "12 times", "1,234 times". */
+export function timesText(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n.toLocaleString('en')} times`;
+}

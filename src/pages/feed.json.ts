@@ -3,13 +3,14 @@ import { SITE } from '../config/site';
 import { statedDay, summaryText } from '../lib/citation/record';
 import { getDocuments } from '../lib/documents';
 import { typeLabel } from '../lib/labels';
+import { PER_PAGE, firstPage } from '../lib/pagination';
 import { canonicalUrl, paths } from '../lib/urls';
 
-// JSON Feed 1.1 of the documents, newest first: title, link, summary. As in the RSS feed, a
+// JSON Feed 1.1 of the newest documents (PER_PAGE.feed of them): title, link, summary. As in the RSS feed, a
 // date only where the source states the day, and authors only where it names them.
 
 export const GET: APIRoute = async () => {
-  const docs = await getDocuments('newest');
+  const docs = firstPage(await getDocuments('newest'), PER_PAGE.feed);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: SITE.name,

@@ -3,9 +3,10 @@ import { SITE } from '../config/site';
 import { statedDay, summaryText } from '../lib/citation/record';
 import { getDocuments } from '../lib/documents';
 import { typeLabel } from '../lib/labels';
+import { PER_PAGE, firstPage } from '../lib/pagination';
 import { canonicalUrl, paths } from '../lib/urls';
 
-// RSS 2.0 of the documents, newest first: title, link, summary. A document gets a pubDate only
+// RSS 2.0 of the newest documents (PER_PAGE.feed of them): title, link, summary. A document gets a pubDate only
 // when its source states the day (RSS has no form for "autumn 2006" or "about 2014").
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -21,7 +22,7 @@ function rfc822(day: { year: number; month: number; day: number }): string {
 }
 
 export const GET: APIRoute = async () => {
-  const docs = await getDocuments('newest');
+  const docs = firstPage(await getDocuments('newest'), PER_PAGE.feed);
   const self = canonicalUrl('feed.xml');
   const items = docs.map((doc) => {
     const { data } = doc;

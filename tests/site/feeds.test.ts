@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config/site.ts';
 import { documentSchema, type DocumentData } from '../../src/content/schema.ts';
 import { parseEntry } from '../../src/ingest/write.ts';
+import { PER_PAGE } from '../../src/lib/pagination.ts';
 import { isRedirectPage } from '../../src/urls/record.ts';
 import { listPages } from './helpers/pages.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
 
 // Feeds and discovery, read with a real feed parser (feedsmith): the RSS 2.0 and JSON Feed list
-// every document with its title, link and summary, and a date only where the source states the
-// day; the sitemap lists every page; robots.txt points to the sitemap.
+// the newest documents (PER_PAGE.feed of them, so every one of the five here; the cap is tested
+// in pagination.test.ts) with title, link and summary, and a date only where the source states
+// the day; the sitemap lists every page; robots.txt points to the sitemap.
 
 const dist = distDir();
 const origin = SITE.origin;
@@ -29,6 +31,10 @@ const documents = new Map<string, DocumentData>(
 );
 const statesDay = (data: DocumentData) =>
   data.published?.origin === 'source' && data.published.precision === 'day';
+
+it('has fewer documents than a feed holds, so the feeds below list them all', () => {
+  expect(documents.size).toBeLessThanOrEqual(PER_PAGE.feed);
+});
 
 describe('RSS 2.0', () => {
   const feed = parseRssFeed(read('feed.xml'));

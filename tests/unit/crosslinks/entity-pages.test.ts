@@ -8,8 +8,10 @@ import {
   kindSlugCollisions,
   kindSlugs,
   mentionSentences,
+  mentionPages,
   namesOutsideText,
 } from '../../../src/lib/entity-pages.ts';
+import { PER_PAGE } from '../../../src/lib/pagination.ts';
 import { doc, documents, index, registry } from './corpus.ts';
 
 describe('entity URLs', () => {
@@ -108,6 +110,56 @@ describe('entities named only outside the text', () => {
       (e) => index.byEntity[e.id]!.length === 0 && !outside.has(e.id),
     );
     expect(nowhere.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('pages of where an entity is named', () => {
+  // What crosslinks.ts hands the entity pages, for one entity: the documents naming it, each with
+  // its sentences (in the corpus's order here; newest first in the build).
+  const named = (entityId: string) =>
+    documents
+      .filter((d) => index.byEntity[entityId]!.some((e) => e.documentId === d.id))
+      .map((d) => ({
+        id: d.id,
+        sentences: mentionSentences(d.blocks, index.byDocument[d.id]!.mentions, entityId),
+      }));
+
+  const size = { documents: PER_PAGE.mentionDocuments, sentences: PER_PAGE.mentionSentences };
+
+  it('spreads NATO’s sentences over pages of at most PER_PAGE.mentionSentences, each quoted once', () => {
+    const docs = named('nato');
+    const pages = mentionPages(docs, [], size);
+    const all = docs.flatMap((d) => d.sentences);
+    // The NATO Review article alone names NATO in more sentences than a page holds.
+    expect(all.length).toBeGreaterThan(size.sentences);
+    expect(pages.length).toBeGreaterThan(1);
+    const quoted = pages.flatMap((p) =>
+      p.kind === 'sentences' ? p.page.items.flatMap((s) => s.items) : [],
+    );
+    expect(quoted).toEqual(all);
+    for (const p of pages) {
+      expect(p.kind).toBe('sentences');
+      if (p.kind !== 'sentences') continue;
+      expect(p.page.items.reduce((n, s) => n + s.items.length, 0)).toBeLessThanOrEqual(
+        size.sentences,
+      );
+      expect(p.page.items.length).toBeLessThanOrEqual(size.documents);
+    }
+  });
+
+  it('keeps an entity named in a few sentences on its own page', () => {
+    const pages = mentionPages(named('kyrgyzstan'), [], size);
+    expect(pages).toHaveLength(1);
+  });
+
+  it('pages the lines outside the texts for an entity no text names', () => {
+    const lines = Array.from({ length: 95 }, (_, i) => ({ text: `caption ${i}` }));
+    const pages = mentionPages([], lines, { documents: 40, sentences: 40 });
+    expect(pages.map((p) => p.kind)).toEqual(['outside', 'outside', 'outside']);
+    expect(pages.map((p) => p.page.items.length)).toEqual([40, 40, 15]);
+    expect(mentionPages([], [], size)).toEqual([
+      { kind: 'outside', page: { items: [], number: 1, count: 1 } },
+    ]);
   });
 });
 
