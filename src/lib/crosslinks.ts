@@ -15,7 +15,7 @@ import {
   blockLabels,
   companions,
   kindSlugCollisions,
-  mentionSentences,
+  sentencesByEntity,
   namesOutsideText,
   type NamedOutsideText,
   type QuotedSentence,
@@ -181,6 +181,12 @@ async function compute(): Promise<Crosslinks> {
     buildMatcher(entities),
     documents.map((d) => ({ id: d.id, omitted: d.data.source.omitted })),
   );
+  const sentences = new Map(
+    documents.map((d) => [
+      d.id,
+      sentencesByEntity(blocks.get(d.id)!, mentions.byDocument[d.id]!.mentions),
+    ]),
+  );
   const byEntity = new Map<string, EntityLinks>();
   for (const e of entities) {
     const inDocs = new Map(mentions.byEntity[e.id]!.map((d) => [d.documentId, d.count]));
@@ -189,11 +195,7 @@ async function compute(): Promise<Crosslinks> {
       .map((doc) => ({
         doc,
         count: inDocs.get(doc.id)!,
-        sentences: mentionSentences(
-          blocks.get(doc.id)!,
-          mentions.byDocument[doc.id]!.mentions,
-          e.id,
-        ),
+        sentences: sentences.get(doc.id)!.get(e.id) ?? [],
       }));
     byEntity.set(e.id, {
       entity: e,

@@ -77,32 +77,59 @@ export function mentionSentences(
   mentions: readonly Mention[],
   entityId: string,
 ): QuotedSentence[] {
+  return (
+    sentencesByEntity(
+      blocks,
+      mentions.filter((m) => m.entityId === entityId),
+    ).get(entityId) ?? []
+  );
+}
+
+/** mentionSentences() for every entity a document names, in one pass over its mentions: each
+ * block's sentences are found once, however many entities it names. */
+export function sentencesByEntity(
+  blocks: readonly Block[],
+  mentions: readonly Mention[],
+): Map<string, QuotedSentence[]> {
   const byId = new Map(blocks.map((b) => [b.id, b]));
-  const groups = new Map<string, { block: Block; start: number; end: number; marks: Mention[] }>();
+  const spansOf = new Map<string, { start: number; end: number }[]>();
+  const groups = new Map<
+    string,
+    Map<string, { block: Block; start: number; end: number; marks: Mention[] }>
+  >();
   for (const m of mentions) {
-    if (m.entityId !== entityId) continue;
     const block = byId.get(m.blockId);
     if (!block) continue;
-    const spans = sentenceSpans(block.text);
+    let spans = spansOf.get(block.id);
+    if (!spans) spansOf.set(block.id, (spans = sentenceSpans(block.text)));
     const start = spans.find((s) => s.start <= m.start && m.start < s.end)?.start ?? 0;
     const end = spans.find((s) => s.start < m.end && m.end <= s.end)?.end ?? block.text.length;
     const key = `${block.id}:${start}`;
-    const group = groups.get(key) ?? { block, start, end, marks: [] };
+    let ofEntity = groups.get(m.entityId);
+    if (!ofEntity) groups.set(m.entityId, (ofEntity = new Map()));
+    const group = ofEntity.get(key) ?? { block, start, end, marks: [] };
     group.end = Math.max(group.end, end);
     group.marks.push(m);
-    groups.set(key, group);
+    ofEntity.set(key, group);
   }
-  return [...groups.values()].map(({ block, start, end, marks }) => {
-    const runs: MarkedRun[] = [];
-    let at = start;
-    for (const m of marks) {
-      if (m.start > at) runs.push({ text: block.text.slice(at, m.start), mark: false });
-      runs.push({ text: block.text.slice(m.start, m.end), mark: true });
-      at = m.end;
-    }
-    if (end > at) runs.push({ text: block.text.slice(at, end), mark: false });
-    return { blockId: block.id, runs, count: marks.length };
-  });
+  const result = new Map<string, QuotedSentence[]>();
+  for (const [entityId, ofEntity] of groups) {
+    result.set(
+      entityId,
+      [...ofEntity.values()].map(({ block, start, end, marks }) => {
+        const runs: MarkedRun[] = [];
+        let at = start;
+        for (const m of marks) {
+          if (m.start > at) runs.push({ text: block.text.slice(at, m.start), mark: false });
+          runs.push({ text: block.text.slice(m.start, m.end), mark: true });
+          at = m.end;
+        }
+        if (end > at) runs.push({ text: block.text.slice(at, end), mark: false });
+        return { blockId: block.id, runs, count: marks.length };
+      }),
+    );
+  }
+  return result;
 }
 
 export interface Companion {
