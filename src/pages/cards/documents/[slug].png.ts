@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../../config/site';
-import { renderCard } from '../../../lib/cards/render';
+import { cardBytes, renderCardsAhead } from '../../../lib/cards/render-ahead';
 import { documentCard } from '../../../lib/cards/spec';
 import { getDocuments, type DocumentEntry } from '../../../lib/documents';
 import { pageCacheKey } from '../../../lib/page-cache-key';
@@ -8,14 +8,17 @@ import { pageCacheKey } from '../../../lib/page-cache-key';
 // One link-preview card per document, at the path cardPathForDocument() gives.
 export const getStaticPaths = (async () => {
   const docs = await getDocuments();
-  return docs.map((doc) => ({
+  const cards = docs.map((doc) => documentCard(doc.data, SITE.name));
+  // Drawn on another thread from now on, while the build works out the rest.
+  renderCardsAhead(cards);
+  return docs.map((doc, i) => ({
     params: { slug: doc.id },
     props: { doc },
-    cacheKey: pageCacheKey(documentCard(doc.data, SITE.name)),
+    cacheKey: pageCacheKey(cards[i]),
   }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ doc: DocumentEntry }> = async ({ props }) => {
-  const png = await renderCard(documentCard(props.doc.data, SITE.name));
+  const png = await cardBytes(documentCard(props.doc.data, SITE.name));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
