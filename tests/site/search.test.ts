@@ -5,6 +5,8 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, launchBrowser, watchPage, type Browser } from './helpers/browser.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
+import { listFiles } from '../../src/archive/archive.ts';
+import { INDEXED_PAGES } from '../../src/integrations/search/pagefind.ts';
 import { allResultLinks, DOCUMENTS, sitePath, waitForStatus } from './helpers/search.ts';
 import { startStaticServer, type StaticServer } from './helpers/server.ts';
 
@@ -193,6 +195,24 @@ describe('what is indexed', () => {
     expect(nato.content).toMatch(/^Renewing Central Asian Partnerships\. Summary\./);
     expect(nato.content).toContain('Key points.');
     expect(nato.content).toContain('Building a NATO-SCO dialogue');
+  });
+
+  test('every page marked for the index is one Pagefind is given (INDEXED_PAGES)', () => {
+    const marked = listFiles(distDir()).filter(
+      (f) =>
+        f.endsWith('.html') &&
+        readFileSync(path.join(distDir(), f), 'utf8').includes('data-pagefind-body'),
+    );
+    expect(marked.length).toBeGreaterThan(Object.keys(DOCUMENTS).length);
+    const pattern = /^(documents|entities)\/[^/]+\/index\.html$/;
+    expect(INDEXED_PAGES).toBe('{documents,entities}/*/index.html');
+    expect(marked.filter((f) => !pattern.test(f))).toEqual([]);
+    // And everything marked was indexed: one page of the offline index each.
+    const holder: { __SEARCH_INDEX__?: { pages: unknown[] } } = {};
+    new Function('window', readFileSync(path.join(distDir(), 'search/offline-index.js'), 'utf8'))(
+      holder,
+    );
+    expect(holder.__SEARCH_INDEX__!.pages).toHaveLength(marked.length);
   });
 
   test('not the panels: the source file, its hash, the citation formats find nothing', async () => {

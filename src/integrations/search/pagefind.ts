@@ -21,6 +21,14 @@ const UNUSED = [
 ];
 
 /**
+ * The pages that carry `data-pagefind-body`: documents and entities (paths.document(),
+ * paths.entity()). Pagefind would otherwise read every page of the site to find out that lists
+ * and mention pages carry nothing to index: thousands of pages, most of its time at 1,000
+ * documents. tests/site/search.test.ts checks that no marked page falls outside this pattern.
+ */
+export const INDEXED_PAGES = '{documents,entities}/*/index.html';
+
+/**
  * Indexes the built site with Pagefind's Node API and writes the bundle to `<dir>/pagefind/`.
  * Which parts of a page are indexed is said by the pages themselves (`data-pagefind-body`,
  * `-ignore`, `-filter`, `-meta`, `-sort`). The Pagefind process is closed whatever happens.
@@ -29,7 +37,7 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
+    const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
     if (added.errors.length > 0) {
       throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`);
     }
