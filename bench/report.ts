@@ -319,6 +319,30 @@ export function renderReport(r: Results, targets: readonly TargetRow[]): string 
     if (i.firstRefusal) out.push('', `First refusal: ${i.firstRefusal}`);
   }
 
+  if (r.cards) {
+    const c = r.cards;
+    out.push(
+      '',
+      '## Card images',
+      '',
+      'Drawn one after another without the cache, as a clean build draws them (on its worker thread).',
+      '',
+      table(
+        ['Cards', 'First card', 'Per card (wall)', 'Per card (CPU)', 'Mean size', 'Largest'],
+        [
+          [
+            count(c.cards),
+            ms(c.firstCardMs),
+            ms(c.msPerCard),
+            ms(c.cpuMsPerCard),
+            bytes(c.meanBytes),
+            bytes(c.maxBytes),
+          ],
+        ],
+      ),
+    );
+  }
+
   const lighthouse = [
     ...r.lighthouse.map((l) => ({ site: 'this site', label: l.role, ...l })),
     ...(r.starlight?.lighthouse ?? []).map((l) => ({ site: 'Starlight', label: 'document', ...l })),

@@ -1,5 +1,6 @@
 import type { BuildRun } from './build.ts';
 import type { IngestResult } from './ingest.ts';
+import type { CardBenchResult } from './cards.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { PageType, Role } from './pages.ts';
 import type { SearchResult } from './search.ts';
@@ -38,6 +39,8 @@ export interface Results {
   weights: MeasuredPage[];
   search: SearchResult[];
   ingest?: IngestResult;
+  /** Card images drawn without the cache. */
+  cards?: CardBenchResult;
   lighthouse: (LighthouseResult & { role: Role })[];
   starlight?: {
     versions: Record<string, string>;

@@ -7,6 +7,7 @@ import { launch } from './browser.ts';
 import { timeCleanBuilds, timeCommand } from './build.ts';
 import { editOneEntry, generateCorpus, type GeneratedEntry } from './corpus.ts';
 import { runIngestBenchmark } from './ingest.ts';
+import { runCardBenchmark } from './cards.ts';
 import { runLighthouse, type FormFactor } from './lighthouse.ts';
 import { fileSizes, folderSize, listPages, pageTypes, readRoutes, type PageType } from './pages.ts';
 import { renderReport } from './report.ts';
@@ -480,6 +481,13 @@ async function main(argv: string[]): Promise<void> {
     results.ingest = runIngestBenchmark(PROJECT, 1000);
   } catch (error) {
     results.errors.push(`ingest benchmark: ${(error as Error).message}`);
+  }
+
+  log('card images: 1,000 drawn without the cache');
+  try {
+    results.cards = await runCardBenchmark(PROJECT, 1000);
+  } catch (error) {
+    results.errors.push(`card benchmark: ${(error as Error).message}`);
   }
 
   const browser = await launch();
