@@ -3,8 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundleClient, CLIENT_SCRIPTS, type ClientScript } from './client.ts';
-import { buildOfflineIndex, offlineIndexScript, sortKeys } from './offline-index.ts';
-import { indexSite } from './pagefind.ts';
+import { Readable } from 'node:stream';
+import {
+  fragmentsInUrlOrder,
+  offlineIndexScriptParts,
+  offlinePage,
+  sortKeys,
+} from './offline-index.ts';
+import { indexSite, readFragment } from './pagefind.ts';
 
 /** Where the search page and its scripts live, relative to the base (as `paths.search`). */
 const SEARCH_DIR = 'search/';
@@ -47,18 +53,29 @@ export function search(): AstroIntegration {
           await writeFile(path.join(searchDir, name), await bundleClient(name, root));
         }
 
-        const { fragments } = await indexSite(out);
-        const html = await Promise.all(
-          fragments.map((f) =>
-            readFile(path.join(out, f.url.endsWith('/') ? `${f.url}index.html` : f.url), 'utf8'),
-          ),
+        const { fragmentFiles } = await indexSite(out);
+        // Page by page: read, made into its part of the index and written, so that the index
+        // (near 100 MB at 10,000 documents) is never whole in memory.
+        async function* pages() {
+          for await (const fragment of fragmentsInUrlOrder(fragmentFiles, readFragment)) {
+            const file = fragment.url.endsWith('/') ? `${fragment.url}index.html` : fragment.url;
+            const html = await readFile(path.join(out, file), 'utf8');
+            yield offlinePage(fragment, sortKeys(html), base);
+          }
+        }
+        let size = 0;
+        async function* counted(parts: AsyncIterable<string>) {
+          for await (const part of parts) {
+            size += part.length;
+            yield part;
+          }
+        }
+        await writeFile(
+          path.join(searchDir, OFFLINE_INDEX),
+          Readable.from(counted(offlineIndexScriptParts(pages()))),
         );
-        const sorts = new Map(fragments.map((f, i) => [f.url, sortKeys(html[i]!)]));
-        const index = buildOfflineIndex(fragments, (url) => sorts.get(url) ?? {}, base);
-        const script = offlineIndexScript(index);
-        await writeFile(path.join(searchDir, OFFLINE_INDEX), script);
         logger.info(
-          `Pagefind indexed ${fragments.length} pages; offline index ${Math.round(script.length / 1024)} kB`,
+          `Pagefind indexed ${fragmentFiles.length} pages; offline index ${Math.round(size / 1024)} kB`,
         );
       },
     },

@@ -53,38 +53,82 @@ export function sortKeys(html: string): Record<string, string> {
   return keys;
 }
 
+/** One page of the offline index, from its fragment: the URL under the site's `base`, anchors
+ * without the text of non-headings (the content already holds it). */
+export function offlinePage(f: Fragment, sort: Record<string, string>, base: string): OfflinePage {
+  return {
+    url: base.replace(/\/$/, '') + f.url,
+    content: f.content,
+    anchors: f.anchors.map((a) => ({
+      element: a.element,
+      id: a.id,
+      location: a.location,
+      ...(/^h[1-6]$/.test(a.element) && a.text ? { text: a.text } : {}),
+    })),
+    meta: f.meta,
+    filters: f.filters,
+    sort,
+  };
+}
+
+const byUrl = (a: { url: string }, b: { url: string }) =>
+  a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+
 /**
- * The offline index: one page per fragment, URLs under the site's `base`, anchors without the
- * text of non-headings (the content already holds it), pages in URL order so that the file is
- * the same from one build to the next.
+ * The offline index: one page per fragment, pages in URL order so that the file is the same from
+ * one build to the next.
  */
 export function buildOfflineIndex(
   fragments: readonly Fragment[],
   sortsOf: (url: string) => Record<string, string>,
   base: string,
 ): OfflineIndex {
-  const pages: OfflinePage[] = fragments
-    .map((f) => ({
-      url: base.replace(/\/$/, '') + f.url,
-      content: f.content,
-      anchors: f.anchors.map((a) => ({
-        element: a.element,
-        id: a.id,
-        location: a.location,
-        ...(/^h[1-6]$/.test(a.element) && a.text ? { text: a.text } : {}),
-      })),
-      meta: f.meta,
-      filters: f.filters,
-      sort: sortsOf(f.url),
-    }))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const pages = fragments.map((f) => offlinePage(f, sortsOf(f.url), base)).sort(byUrl);
   return { version: 1, pages };
 }
 
-/** The classic script that carries the index. `</` is escaped so no text can end the script. */
-export function offlineIndexScript(index: OfflineIndex): string {
-  const json = JSON.stringify(index)
+/** JSON made safe inside a classic script: `</` is escaped so no text can end the script. */
+function scriptSafe(json: string): string {
+  return json
     .replace(/<\//g, '<\\/')
     .replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
-  return `window.__SEARCH_INDEX__=${json};\n`;
+}
+
+const SCRIPT_START = 'window.__SEARCH_INDEX__={"version":1,"pages":[';
+const SCRIPT_END = ']};\n';
+
+/** The classic script that carries the index. */
+export function offlineIndexScript(index: OfflineIndex): string {
+  return (
+    SCRIPT_START + index.pages.map((p) => scriptSafe(JSON.stringify(p))).join(',') + SCRIPT_END
+  );
+}
+
+/**
+ * The same script in parts, one per page, for writing as the pages come: at 10,000 documents
+ * the index is near 100 MB, and one string of it (with its escaped copies) would be several
+ * times that in memory. The parts joined are offlineIndexScript() of the same pages exactly.
+ */
+export async function* offlineIndexScriptParts(
+  pages: AsyncIterable<OfflinePage> | Iterable<OfflinePage>,
+): AsyncGenerator<string> {
+  yield SCRIPT_START;
+  let first = true;
+  for await (const page of pages) {
+    yield (first ? '' : ',') + scriptSafe(JSON.stringify(page));
+    first = false;
+  }
+  yield SCRIPT_END;
+}
+
+/** Fragments in URL order, `read` one at a time: a first pass over the files learns each one's
+ * URL, a second decodes them again in order, so that only one is held at a time. */
+export async function* fragmentsInUrlOrder(
+  files: readonly string[],
+  read: (file: string) => Promise<Fragment>,
+): AsyncGenerator<Fragment> {
+  const order: { url: string; file: string }[] = [];
+  for (const file of files) order.push({ url: (await read(file)).url, file });
+  order.sort(byUrl);
+  for (const { file } of order) yield await read(file);
 }

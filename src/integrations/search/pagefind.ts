@@ -5,8 +5,8 @@ import { decodeFragment, type Fragment } from './offline-index.ts';
 
 export interface IndexedSite {
   pageCount: number;
-  /** Pagefind's record of each page it indexed. */
-  fragments: Fragment[];
+  /** Pagefind's record of each page it indexed: its fragment files, in name order. */
+  fragmentFiles: string[];
 }
 
 /** Pagefind's ready-made interfaces: the site has its own, so these are not published. */
@@ -52,17 +52,21 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
       throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
     }
     await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
-    // The fragments are read back from the written bundle: asking Pagefind for them
-    // (index.getFiles()) sends every file of the bundle back over its pipe, seconds at 1,000 pages.
+    // The fragments are read back from the written bundle (asking Pagefind for them with
+    // index.getFiles() sends every file of the bundle back over its pipe, seconds at 1,000
+    // pages), one at a time by whoever reads them: readFragment().
     const fragmentDir = path.join(bundle, 'fragment');
-    const names = (await readdir(fragmentDir)).filter((n) => n.endsWith('.pf_fragment')).sort();
-    const fragments = await Promise.all(
-      names.map(async (name) =>
-        decodeFragment(`pagefind/fragment/${name}`, await readFile(path.join(fragmentDir, name))),
-      ),
-    );
-    return { pageCount: added.page_count, fragments };
+    const fragmentFiles = (await readdir(fragmentDir))
+      .filter((n) => n.endsWith('.pf_fragment'))
+      .sort()
+      .map((n) => path.join(fragmentDir, n));
+    return { pageCount: added.page_count, fragmentFiles };
   } finally {
     await pagefind.close();
   }
+}
+
+/** One fragment file of the bundle, decoded. */
+export async function readFragment(file: string): Promise<Fragment> {
+  return decodeFragment(`pagefind/fragment/${path.basename(file)}`, await readFile(file));
 }

@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import {
   buildOfflineIndex,
   decodeFragment,
+  fragmentsInUrlOrder,
   offlineIndexScript,
+  offlineIndexScriptParts,
   sortKeys,
   type Fragment,
 } from '../../../src/integrations/search/offline-index.ts';
@@ -66,5 +68,35 @@ describe('buildOfflineIndex', () => {
     const window: { __SEARCH_INDEX__?: unknown } = {};
     runInNewContext(script, { window });
     expect(window.__SEARCH_INDEX__).toEqual(index);
+  });
+});
+
+describe('the index written page by page', () => {
+  const others: Fragment[] = ['/entities/nato/', '/documents/a/', '/documents/b\u2028/'].map(
+    (url, i) => ({ ...fragment, url, content: `${fragment.content} ${i}` }),
+  );
+  const all = [fragment, ...others];
+
+  test('in parts, is the same script as written whole', async () => {
+    const index = buildOfflineIndex(all, () => ({ date: '2014' }), '/base/');
+    let joined = '';
+    for await (const part of offlineIndexScriptParts(index.pages)) joined += part;
+    expect(joined).toBe(offlineIndexScript(index));
+    expect(joined).not.toContain('</script>');
+    const window: { __SEARCH_INDEX__?: unknown } = {};
+    runInNewContext(joined, { window });
+    expect(window.__SEARCH_INDEX__).toEqual(JSON.parse(JSON.stringify(index)));
+  });
+
+  test('reads the fragments in URL order, whatever order their files come in', async () => {
+    const files = new Map(all.map((f, i) => [`f${i}`, f]));
+    const urls: string[] = [];
+    for await (const f of fragmentsInUrlOrder([...files.keys()], async (file) =>
+      files.get(file)!,
+    )) {
+      urls.push(f.url);
+    }
+    expect(urls).toEqual(buildOfflineIndex(all, () => ({}), '').pages.map((p) => p.url));
+    expect(urls[0]).toBe('/documents/a/');
   });
 });
