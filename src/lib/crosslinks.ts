@@ -152,10 +152,14 @@ async function compute(): Promise<Crosslinks> {
         mentions.byDocument[d.id]!.entities.map((e) => [e.entityId, e.count]),
       ),
       topics: d.data.topics.map((t) => t.id),
-      text: blocks
-        .get(d.id)!
-        .map((b) => b.text)
-        .join('\n'),
+      // Joined when read, once, and then let go: held for every document at once, the joined
+      // texts were a second copy of the whole collection in memory (a gigabyte at 10,000).
+      get text() {
+        return blocks
+          .get(d.id)!
+          .map((b) => b.text)
+          .join('\n');
+      },
     })),
   );
 
