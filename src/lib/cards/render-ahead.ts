@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { renderCard } from './render.ts';
 import type { CardSpec } from './spec.ts';
 
 /**
- * Cards rendered ahead, on another thread. A card route's getStaticPaths() hands over every
+ * Cards rendered ahead, on other threads. A card route's getStaticPaths() hands over every
  * card it will serve; Astro calls every route's getStaticPaths() before rendering any page, so
  * the cards are drawn on a second core while the main thread works out the link graph and
  * renders pages, and a card's GET mostly finds its bytes ready. Without worker threads (or if
@@ -13,44 +14,61 @@ import type { CardSpec } from './spec.ts';
 
 /** The cards asked for ahead, by their spec as JSON. */
 const ahead = new Map<string, Promise<Buffer>>();
-let worker: Worker | undefined;
-let pending = 0;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (e: Error) => void }>();
 
-function startWorker(): Worker {
+/** Two workers: while they draw, the main thread works out the link graph, and when it reaches
+ * the card routes first (they sort first) it only waits, so both cores can draw. */
+const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+interface Job {
+  resolve: (png: Buffer) => void;
+  reject: (e: Error) => void;
+}
+
+interface CardWorker {
+  thread: Worker;
+  jobs: Map<number, Job>;
+}
+
+let workers: CardWorker[] = [];
+let nextId = 0;
+
+function startWorker(): CardWorker {
   // The worker runs the TypeScript source itself (Node strips the types), wherever the build
   // has bundled this module: the source is at the same place in every checkout.
   const file = path.resolve(process.cwd(), 'src/lib/cards/card-worker.ts');
-  const w = new Worker(file);
-  w.unref();
-  w.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
-    const job = waiting.get(m.id)!;
-    waiting.delete(m.id);
-    if (--pending === 0) w.unref();
+  const worker: CardWorker = { thread: new Worker(file), jobs: new Map() };
+  worker.thread.unref();
+  worker.thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+    const job = worker.jobs.get(m.id)!;
+    worker.jobs.delete(m.id);
+    // Idle workers must not keep the build's process alive.
+    if (worker.jobs.size === 0) worker.thread.unref();
     if (m.bytes) job.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
     else job.reject(new Error(m.error));
   });
-  w.on('error', (error) => {
-    for (const job of waiting.values()) job.reject(error);
-    waiting.clear();
-    worker = undefined;
+  worker.thread.on('error', (error) => {
+    for (const job of worker.jobs.values()) job.reject(error);
+    worker.jobs.clear();
+    workers = workers.filter((w) => w !== worker);
   });
-  return w;
+  return worker;
 }
 
-/** Starts rendering these cards on the worker thread; renderAhead() has their bytes. */
+/** Starts rendering these cards on the worker threads; renderedAhead() has their bytes. */
 export function renderCardsAhead(specs: readonly CardSpec[]): void {
   for (const spec of specs) {
     const key = JSON.stringify(spec);
     if (ahead.has(key)) continue;
-    worker ??= startWorker();
+    if (workers.length === 0) workers = Array.from({ length: WORKERS }, startWorker);
+    const worker = workers[nextId % workers.length]!;
     const id = nextId++;
-    const result = new Promise<Buffer>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    const result = new Promise<Buffer>((resolve, reject) =>
+      worker.jobs.set(id, { resolve, reject }),
+    );
     // A failure is reported by whoever asks for the card; until then it must not go unhandled.
     result.catch(() => {});
-    if (pending++ === 0) worker.ref();
-    worker.postMessage({ id, spec });
+    worker.thread.ref();
+    worker.thread.postMessage({ id, spec });
     ahead.set(key, result);
   }
 }
