@@ -325,7 +325,7 @@ export function renderReport(r: Results, targets: readonly TargetRow[]): string 
       '',
       '## Card images',
       '',
-      'Drawn one after another without the cache, as a clean build draws them (on its worker thread).',
+      'Drawn one after another without the cache, as a clean build draws them (on its worker threads).',
       '',
       table(
         ['Cards', 'First card', 'Per card (wall)', 'Per card (CPU)', 'Mean size', 'Largest'],
@@ -335,7 +335,7 @@ export function renderReport(r: Results, targets: readonly TargetRow[]): string 
             ms(c.firstCardMs),
             ms(c.msPerCard),
             ms(c.cpuMsPerCard),
-            bytes(c.meanBytes),
+            bytes(Math.round(c.meanBytes)),
             bytes(c.maxBytes),
           ],
         ],
