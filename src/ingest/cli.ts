@@ -90,7 +90,13 @@ function loadEntries(contentDir: string): ExistingEntry[] {
     .sort()
     .map((name) => {
       const text = readFileSync(join(contentDir, name), 'utf8');
-      const { data, body } = parseEntry(text);
+      let entry: { data: unknown; body: string };
+      try {
+        entry = parseEntry(text, join(contentDir, name));
+      } catch (error) {
+        throw new Refusal(`${(error as Error).message}; fix the entry and run again`);
+      }
+      const { data, body } = entry;
       const parsed = documentSchema.safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

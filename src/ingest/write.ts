@@ -1,4 +1,5 @@
-import { stringify, parse } from 'yaml';
+import { stringify } from 'yaml';
+import { parseFrontmatter, splitEntry } from '../lib/documents-loader/entry-file.ts';
 import { documentSchema, type DocumentData } from '../content/schema.ts';
 import { refuse } from './refusal.ts';
 import type { Block } from './structure.ts';
@@ -53,11 +54,12 @@ export function renderEntry(data: DocumentData, body: string): string {
 }
 
 // YAML 1.1 (what Astro reads frontmatter as) quotes 2010-04-26 so it stays a string, not a Date.
-/** Reads an entry written by renderEntry (or edited by hand) into its frontmatter and body. */
-export function parseEntry(text: string): { data: unknown; body: string } {
-  const match = text.match(/^---\n([\s\S]*?)\n---\n?([\s\S]*)$/);
-  if (!match) return { data: undefined, body: text };
-  return { data: parse(match[1]!, { version: '1.1' }), body: match[2]!.replace(/^\n/, '') };
+/** Reads an entry written by renderEntry (or edited by hand) into its frontmatter and body, as
+ * the build reads it (src/lib/documents-loader/); without frontmatter, `data` is undefined. */
+export function parseEntry(text: string, file = 'entry'): { data: unknown; body: string } {
+  const entry = splitEntry(text);
+  if (!entry) return { data: undefined, body: text };
+  return { data: parseFrontmatter(entry.front, file), body: entry.body };
 }
 
 /** The ids of the headings and paragraphs in an entry body. */

@@ -70,23 +70,10 @@ export interface QuotedSentence {
   count: number;
 }
 
-/** One entry per sentence naming the entity, in text order, with every mention in it marked.
- * A mention running across a sentence boundary takes both sentences, so no name is cut. */
-export function mentionSentences(
-  blocks: readonly Block[],
-  mentions: readonly Mention[],
-  entityId: string,
-): QuotedSentence[] {
-  return (
-    sentencesByEntity(
-      blocks,
-      mentions.filter((m) => m.entityId === entityId),
-    ).get(entityId) ?? []
-  );
-}
-
-/** mentionSentences() for every entity a document names, in one pass over its mentions: each
- * block's sentences are found once, however many entities it names. */
+/** For every entity a document names, one entry per sentence naming it, in text order, with
+ * every mention in it marked; a mention running across a sentence boundary takes both
+ * sentences, so no name is cut. One pass over the document's mentions: each block's sentences
+ * are found once, however many entities it names. */
 export function sentencesByEntity(
   blocks: readonly Block[],
   mentions: readonly Mention[],

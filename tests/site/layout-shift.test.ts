@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM } from './helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser.ts';
 import { discoverPageTypes } from './helpers/pages.ts';
 import { distDir } from './helpers/paths.ts';
 import { waitForStatus } from './helpers/search.ts';
@@ -47,15 +47,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--hide-scrollbars'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { Anchor } from '../../lib/search/passages.ts';
-import type { OfflineIndex, OfflinePage } from '../../lib/search/offline.ts';
+import type { OfflinePage } from '../../lib/search/offline.ts';
 
 /**
  * The offline index is made from Pagefind's own records of the pages it indexed (its fragment
@@ -74,19 +74,6 @@ export function offlinePage(f: Fragment, sort: Record<string, string>, base: str
 const byUrl = (a: { url: string }, b: { url: string }) =>
   a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 
-/**
- * The offline index: one page per fragment, pages in URL order so that the file is the same from
- * one build to the next.
- */
-export function buildOfflineIndex(
-  fragments: readonly Fragment[],
-  sortsOf: (url: string) => Record<string, string>,
-  base: string,
-): OfflineIndex {
-  const pages = fragments.map((f) => offlinePage(f, sortsOf(f.url), base)).sort(byUrl);
-  return { version: 1, pages };
-}
-
 /** JSON made safe inside a classic script: `</` is escaped so no text can end the script. */
 function scriptSafe(json: string): string {
   return json
@@ -97,17 +84,11 @@ function scriptSafe(json: string): string {
 const SCRIPT_START = 'window.__SEARCH_INDEX__={"version":1,"pages":[';
 const SCRIPT_END = ']};\n';
 
-/** The classic script that carries the index. */
-export function offlineIndexScript(index: OfflineIndex): string {
-  return (
-    SCRIPT_START + index.pages.map((p) => scriptSafe(JSON.stringify(p))).join(',') + SCRIPT_END
-  );
-}
-
 /**
- * The same script in parts, one per page, for writing as the pages come: at 10,000 documents
- * the index is near 100 MB, and one string of it (with its escaped copies) would be several
- * times that in memory. The parts joined are offlineIndexScript() of the same pages exactly.
+ * The classic script that carries the index (`window.__SEARCH_INDEX__ = { version, pages }`), in
+ * parts, one per page, for writing as the pages come: at 10,000 documents the index is near
+ * 100 MB, and one string of it (with its escaped copies) would be several times that in memory.
+ * The pages come in URL order (fragmentsInUrlOrder()), so the file is the same build after build.
  */
 export async function* offlineIndexScriptParts(
   pages: AsyncIterable<OfflinePage> | Iterable<OfflinePage>,

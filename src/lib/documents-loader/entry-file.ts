@@ -1,34 +1,49 @@
 import { load } from 'js-yaml';
 
 /**
- * An entry file split into its frontmatter, parsed with js-yaml as Astro parses frontmatter (the
- * ingest writes what both read the same way: dates quoted), and its body. js-yaml is also
- * several times faster than the yaml package, which counts at thousands of entries. Line endings are normalised first, so an entry saved
- * by an editor on Windows reads the same. A file without frontmatter, or with frontmatter that
- * is not a YAML mapping, fails naming the file.
+ * An entry's frontmatter text and body, or undefined when it has none. Line endings are
+ * normalised first and a byte order mark dropped, so an entry saved by an editor on Windows
+ * reads the same.
+ */
+export function splitEntry(text: string): { front: string; body: string } | undefined {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = normalised.match(/^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/);
+  return match ? { front: match[1]!, body: match[2]!.replace(/^\n/, '') } : undefined;
+}
+
+/**
+ * Frontmatter parsed with js-yaml, as Astro parses frontmatter (the ingest writes what both read
+ * the same way: dates quoted); js-yaml is also several times faster than the yaml package, which
+ * counts at thousands of entries. Invalid YAML fails in one line naming the file.
+ */
+export function parseFrontmatter(front: string, filePath: string): unknown {
+  try {
+    return load(front);
+  } catch (error) {
+    const first = (error as Error).message.split('\n')[0];
+    throw new Error(`${filePath}: the frontmatter is not valid YAML: ${first}`);
+  }
+}
+
+/**
+ * An entry file as the documents collection reads it: its frontmatter fields and its body. A
+ * file without frontmatter, or with frontmatter that is not a YAML mapping, fails naming the file.
  */
 export function readEntryFile(
   text: string,
   filePath: string,
 ): { data: Record<string, unknown>; body: string } {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = normalised.match(/^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/);
-  if (!match) {
+  const entry = splitEntry(text);
+  if (!entry) {
     throw new Error(
       `${filePath}: no frontmatter: an entry starts with a line "---", its fields, and another "---"`,
     );
   }
-  let data: unknown;
-  try {
-    data = load(match[1]!);
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0];
-    throw new Error(`${filePath}: the frontmatter is not valid YAML: ${first}`);
-  }
+  const data = parseFrontmatter(entry.front, filePath);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new Error(`${filePath}: the frontmatter is not a mapping of fields`);
   }
-  return { data: data as Record<string, unknown>, body: match[2]!.replace(/^\n/, '') };
+  return { data: data as Record<string, unknown>, body: entry.body };
 }
 
 /**
@@ -38,8 +53,7 @@ export function readEntryFile(
  * Undefined when the entry has no frontmatter or no such field.
  */
 export function frontmatterField(text: string, key: string): unknown {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const front = normalised.match(/^---\n([\s\S]*?)\n---(?:\n|$)/)?.[1];
+  const front = splitEntry(text)?.front;
   if (front === undefined) return undefined;
   const lines = front.split('\n');
   const start = lines.findIndex((line) => line.startsWith(`${key}:`));

@@ -46,7 +46,7 @@ export function readDocuments(root: string, dir = DOCUMENTS_DIR): DocumentFile[]
     .sort()
     .map((name) => {
       const filePath = `${dir}/${name}`;
-      const { data, body } = parseEntry(readFileSync(join(root, filePath), 'utf8'));
+      const { data, body } = parseEntry(readFileSync(join(root, filePath), 'utf8'), filePath);
       return {
         id: name.replace(/\.mdx$/, ''),
         filePath,

@@ -7,7 +7,7 @@ import {
   entityLabel,
   kindSlugCollisions,
   kindSlugs,
-  mentionSentences,
+  sentencesByEntity,
   mentionPages,
   namesOutsideText,
 } from '../../../src/lib/entity-pages.ts';
@@ -39,7 +39,7 @@ describe('mentions in their sentences', () => {
   const mentions = index.byDocument[renewing.id]!.mentions;
 
   it('quotes each sentence once, with every mention in it marked', () => {
-    const sentences = mentionSentences(renewing.blocks, mentions, 'nato');
+    const sentences = sentencesByEntity(renewing.blocks, mentions).get('nato') ?? [];
     const total = sentences.reduce((n, s) => n + s.count, 0);
     expect(total).toBe(mentions.filter((m) => m.entityId === 'nato').length);
     const marked = sentences.flatMap((s) => s.runs.filter((r) => r.mark).map((r) => r.text));
@@ -121,7 +121,8 @@ describe('pages of where an entity is named', () => {
       .filter((d) => index.byEntity[entityId]!.some((e) => e.documentId === d.id))
       .map((d) => ({
         id: d.id,
-        sentences: mentionSentences(d.blocks, index.byDocument[d.id]!.mentions, entityId),
+        sentences:
+          sentencesByEntity(d.blocks, index.byDocument[d.id]!.mentions).get(entityId) ?? [],
       }));
 
   const size = { documents: PER_PAGE.mentionDocuments, sentences: PER_PAGE.mentionSentences };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseEntry } from '../../../src/ingest/write.ts';
 import { frontmatterField, readEntryFile } from '../../../src/lib/documents-loader/entry-file.ts';
 
@@ -12,6 +13,9 @@ describe('reading an entry file as data', () => {
     const written = parseEntry(text);
     expect(entry.data).toEqual(written.data);
     expect(entry.body).toBe(written.body);
+    // What the ingest's own YAML library (yaml, 1.1) reads back is the same data.
+    const front = text.match(/^---\n([\s\S]*?)\n---\n/)![1]!;
+    expect(entry.data).toEqual(parse(front, { version: '1.1' }));
     expect(entry.data['title']).toBe('Renewing Central Asian Partnerships');
     expect(entry.body).toMatch(/^<p id="p-[0-9a-f]{6}">/m);
   });

@@ -2,14 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import {
-  buildOfflineIndex,
   decodeFragment,
   fragmentsInUrlOrder,
-  offlineIndexScript,
+  offlinePage,
   offlineIndexScriptParts,
   sortKeys,
   type Fragment,
 } from '../../../src/integrations/search/offline-index.ts';
+import type { OfflineIndex } from '../../../src/lib/search/offline.ts';
 
 const fragment: Fragment = {
   url: '/documents/x/',
@@ -43,8 +43,30 @@ test('sortKeys reads the sort markers of a page', () => {
   expect(sortKeys(html)).toEqual({ date: '2010-04-26', n: '3' });
 });
 
-describe('buildOfflineIndex', () => {
-  const index = buildOfflineIndex(
+/** The offline index as the build writes it: fragments in URL order, a page each, the script
+ * in parts; returned as the script and as what it sets. */
+async function writeIndex(
+  fragments: readonly Fragment[],
+  sortsOf: (url: string) => Record<string, string>,
+  base: string,
+): Promise<{ script: string; index: OfflineIndex }> {
+  const files = new Map(fragments.map((f, i) => [`f${i}`, f]));
+  async function* pages() {
+    for await (const f of fragmentsInUrlOrder([...files.keys()], async (file) =>
+      files.get(file)!,
+    )) {
+      yield offlinePage(f, sortsOf(f.url), base);
+    }
+  }
+  let script = '';
+  for await (const part of offlineIndexScriptParts(pages())) script += part;
+  const window: { __SEARCH_INDEX__?: OfflineIndex } = {};
+  runInNewContext(script, { window });
+  return { script, index: window.__SEARCH_INDEX__! };
+}
+
+describe('the offline index', async () => {
+  const { script, index } = await writeIndex(
     [{ ...fragment, url: '/z/' }, fragment],
     (url): Record<string, string> => (url === '/documents/x/' ? { date: '2014-01-01' } : {}),
     '/briefing/',
@@ -63,11 +85,9 @@ describe('buildOfflineIndex', () => {
   });
 
   test('the script sets window.__SEARCH_INDEX__, and no text in it can close a script element', () => {
-    const script = offlineIndexScript(index);
     expect(script).not.toContain('</script>');
-    const window: { __SEARCH_INDEX__?: unknown } = {};
-    runInNewContext(script, { window });
-    expect(window.__SEARCH_INDEX__).toEqual(index);
+    expect(index).toEqual({ version: 1, pages: index.pages });
+    expect(index.pages[1]!.content).toBe(fragment.content);
   });
 });
 
@@ -77,15 +97,14 @@ describe('the index written page by page', () => {
   );
   const all = [fragment, ...others];
 
-  test('in parts, is the same script as written whole', async () => {
-    const index = buildOfflineIndex(all, () => ({ date: '2014' }), '/base/');
-    let joined = '';
-    for await (const part of offlineIndexScriptParts(index.pages)) joined += part;
-    expect(joined).toBe(offlineIndexScript(index));
-    expect(joined).not.toContain('</script>');
-    const window: { __SEARCH_INDEX__?: unknown } = {};
-    runInNewContext(joined, { window });
-    expect(window.__SEARCH_INDEX__).toEqual(JSON.parse(JSON.stringify(index)));
+  test('in parts, is the same script as the whole index written at once', async () => {
+    const { script, index } = await writeIndex(all, () => ({ date: '2014' }), '/base/');
+    const whole = JSON.stringify(index)
+      .replace(/<\//g, '<\\/')
+      .replace(/\u2028/g, '\\u2028');
+    expect(script).toBe(`window.__SEARCH_INDEX__=${whole};\n`);
+    expect(script).not.toContain('</script>');
+    expect(index.pages).toHaveLength(all.length);
   });
 
   test('reads the fragments in URL order, whatever order their files come in', async () => {
@@ -96,7 +115,7 @@ describe('the index written page by page', () => {
     )) {
       urls.push(f.url);
     }
-    expect(urls).toEqual(buildOfflineIndex(all, () => ({}), '').pages.map((p) => p.url));
+    expect(urls).toEqual(all.map((f) => f.url).sort());
     expect(urls[0]).toBe('/documents/a/');
   });
 });
