@@ -1,12 +1,15 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/archive/archive.ts';
 import { buildIn, scratchProject } from '../helpers/scratch-build.ts';
+import { makeVariant, parseEntryText, renderEntryText } from '../../bench/corpus.ts';
 
 // A rebuild reuses the pages whose data did not change (Astro's incremental build, keyed by
 // src/lib/page-cache-key.ts). The proof that no reused page is stale: after one document is
-// edited, the rebuild gives the same site, file for file, as a clean build of the edited project.
+// edited and another removed, the rebuild gives the same site, file for file, as a clean build
+// of the changed project: no reused page is stale, and nothing of the removed document is left
+// (the output directory is kept between builds; src/integrations/stale-output/).
 
 const rebuilt = scratchProject('incremental');
 const clean = scratchProject('incremental-clean');
@@ -28,6 +31,14 @@ function edit(dir: string): void {
   writeFileSync(path, edited);
 }
 
+/** A sixth document for the first build only: the first entry's text with another title and
+ * slug (as the benchmark's corpora make them), removed before the rebuild. */
+const extra = makeVariant(
+  parseEntryText(basename(entry, '.mdx'), readFileSync(join(rebuilt.dir, entry), 'utf8')),
+  1,
+);
+const extraFile = join('src/content/documents', `${extra.slug}.mdx`);
+
 /** The files a reader or a crawler gets, without Pagefind's bundle (its file names are hashes of
  * its contents, compared through the offline index that is built from it). */
 function published(dir: string): string[] {
@@ -36,9 +47,15 @@ function published(dir: string): string[] {
 
 describe('a rebuild after one document changed', { timeout: 600_000 }, () => {
   it('reuses unchanged pages and gives the same site as a clean build', () => {
+    writeFileSync(join(rebuilt.dir, extraFile), renderEntryText(extra));
     buildIn(rebuilt.dir);
+    const extraPage = join(rebuilt.dir, 'dist/documents', extra.slug, 'index.html');
+    expect(existsSync(extraPage)).toBe(true);
     edit(rebuilt.dir);
+    rmSync(join(rebuilt.dir, extraFile));
     const log = buildIn(rebuilt.dir);
+    expect(existsSync(extraPage)).toBe(false);
+    expect(existsSync(dirname(extraPage))).toBe(false);
     const reused = [...log.matchAll(/(\S+)\s+\((?:cached|restored)\)/g)].map((m) => m[1]);
     // No card's text changed (title, type, date, publisher): all five come from the first build.
     // The edited document's page is rendered again.

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -59,7 +60,8 @@ export function search(): AstroIntegration {
         async function* pages() {
           for await (const fragment of fragmentsInUrlOrder(fragmentFiles, readFragment)) {
             const file = fragment.url.endsWith('/') ? `${fragment.url}index.html` : fragment.url;
-            const html = await readFile(path.join(out, file), 'utf8');
+            // Synchronous for the reason given at readFragment().
+            const html = readFileSync(path.join(out, file), 'utf8');
             yield offlinePage(fragment, sortKeys(html), base);
           }
         }

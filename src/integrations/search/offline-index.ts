@@ -106,7 +106,7 @@ export async function* offlineIndexScriptParts(
  * URL, a second decodes them again in order, so that only one is held at a time. */
 export async function* fragmentsInUrlOrder(
   files: readonly string[],
-  read: (file: string) => Promise<Fragment>,
+  read: (file: string) => Fragment | Promise<Fragment>,
 ): AsyncGenerator<Fragment> {
   const order: { url: string; file: string }[] = [];
   for (const file of files) order.push({ url: (await read(file)).url, file });

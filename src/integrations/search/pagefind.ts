@@ -1,4 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { decodeFragment, type Fragment } from './offline-index.ts';
@@ -47,6 +48,10 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
       );
     }
     const bundle = path.join(dir, 'pagefind');
+    // The output directory is kept between builds, and Pagefind leaves a file it would write
+    // again in place: an earlier bundle's files (the fragment of a page since changed) must
+    // not survive into this one, where the offline index would read them.
+    await rm(bundle, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) {
       throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
@@ -66,7 +71,10 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
   }
 }
 
-/** One fragment file of the bundle, decoded. */
-export async function readFragment(file: string): Promise<Fragment> {
-  return decodeFragment(`pagefind/fragment/${path.basename(file)}`, await readFile(file));
+/** One fragment file of the bundle, decoded. Read synchronously: the offline index reads
+ * thousands of small files one after the other, and each asynchronous read waits its turn in
+ * the thread pool (0.4 s for 1,100 fragments, against 15 ms read in place); nothing else runs
+ * while the index is written. */
+export function readFragment(file: string): Fragment {
+  return decodeFragment(`pagefind/fragment/${path.basename(file)}`, readFileSync(file));
 }

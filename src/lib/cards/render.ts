@@ -140,6 +140,20 @@ let pruning: Promise<void> | undefined;
 /** Entries this process has read, touched once each so that pruning sees them as in use. */
 const used = new Set<string>();
 
+/** Where the card is cached: keyed by its text, the template version and the fonts. */
+async function cacheEntry(spec: CardSpec): Promise<{ key: string; file: string }> {
+  const { hash: fontHash } = await loadCardFonts();
+  const key = createHash('sha256')
+    .update(JSON.stringify({ spec, template: TEMPLATE_VERSION, fontHash }))
+    .digest('hex');
+  return { key, file: path.join(CACHE_DIR, `${key}.png`) };
+}
+
+/** Whether the card is in the cache, so that renderCard() would only read it. */
+export async function isCardCached(spec: CardSpec): Promise<boolean> {
+  return existsSync((await cacheEntry(spec)).file);
+}
+
 /** The card as PNG bytes, from the cache when its text, template and fonts are unchanged. */
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
   const missing = missingGlyphs(spec);
@@ -151,11 +165,8 @@ export async function renderCard(spec: CardSpec): Promise<Buffer> {
   }
   pruning ??= pruneCache();
   await pruning;
-  const { fonts: cardFonts, hash: fontHash } = await loadCardFonts();
-  const key = createHash('sha256')
-    .update(JSON.stringify({ spec, template: TEMPLATE_VERSION, fontHash }))
-    .digest('hex');
-  const cached = path.join(CACHE_DIR, `${key}.png`);
+  const { fonts: cardFonts } = await loadCardFonts();
+  const { key, file: cached } = await cacheEntry(spec);
   const hit = await readFile(cached).catch(() => undefined);
   if (hit) {
     if (!used.has(key)) {

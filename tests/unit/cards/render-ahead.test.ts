@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cardBytes, renderCardsAhead, renderedAhead } from '../../../src/lib/cards/render-ahead.ts';
-import { drawCard, loadCardFonts } from '../../../src/lib/cards/render.ts';
+import {
+  drawCard,
+  isCardCached,
+  loadCardFonts,
+  renderCard,
+} from '../../../src/lib/cards/render.ts';
 import { fileURLToPath } from 'node:url';
 import { documentCard, type CardData } from '../../../src/lib/cards/spec.ts';
 import { readDocuments } from '../../../src/lib/entities/files.ts';
@@ -37,5 +42,16 @@ describe('cards rendered ahead on a worker thread', () => {
     const spec = { ...specs[0]!, title: 'Ǉ and ᚠ' };
     renderCardsAhead([spec]);
     await expect(cardBytes(spec)).rejects.toThrow(/have no glyph for ᚠ/);
+  });
+});
+
+describe('which cards are cached', () => {
+  it('a card is cached once rendered, and a card with other text is not', async () => {
+    const spec = specs[1]!;
+    await renderCard(spec);
+    expect(await isCardCached(spec)).toBe(true);
+    expect(
+      await isCardCached({ ...spec, title: `${spec.title} (never rendered) ${Date.now()}` }),
+    ).toBe(false);
   });
 });
