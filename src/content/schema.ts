@@ -90,6 +90,15 @@ export const repair = z.object({
 });
 export type Repair = z.infer<typeof repair>;
 
+export const formerId = z.object({
+  /** The id an earlier version published. */
+  id: z.string().min(1),
+  /** The id of the heading or paragraph that holds that passage now. */
+  now: z.string().min(1),
+  by: authorship,
+});
+export type FormerId = z.infer<typeof formerId>;
+
 export const documentSchema = z.object({
   /** The headline; an editorial title when the source has none (see titleOrigin). */
   title: z.string().min(1),
@@ -138,5 +147,9 @@ export const documentSchema = z.object({
     /** Characters corrected in the text, each disclosed. */
     repairs: z.array(repair),
   }),
+  /** Paragraph and heading ids an earlier version of this entry published and its text no
+   * longer has, each with the block (`now`) a link to it lands on: found by the ingest from the
+   * words the old and the new passage share (by: machine), or set by an editor. */
+  formerIds: z.array(formerId).optional(),
 });
 export type DocumentData = z.infer<typeof documentSchema>;

@@ -196,12 +196,7 @@ function main(argv: string[]): number {
       rows.push({ input: file, status: 'refused', entry: null, url: null, reason });
       return;
     }
-    const reason =
-      outcome.status === 'updated'
-        ? outcome.removedIds.length
-          ? `paragraph ids gone: ${outcome.removedIds.join(', ')}`
-          : 'text or metadata changed; every paragraph id kept'
-        : null;
+    const reason = outcome.status === 'updated' ? updateReason(outcome) : null;
     rows.push({
       input: file,
       status: outcome.status,
@@ -225,4 +220,19 @@ try {
   if (!(error instanceof Refusal)) throw error;
   console.error(`ingest: ${error.message}`);
   process.exitCode = 2;
+}
+
+/** What an update did to the paragraph ids, for the editor: where links to a vanished id land
+ * now, and which ones have nowhere to land (formerIds in the entry can point them by hand). */
+function updateReason(outcome: Extract<Outcome, { status: 'updated' }>): string {
+  if (outcome.removedIds.length === 0 && outcome.lost.length === 0) {
+    return 'text or metadata changed; every paragraph id kept';
+  }
+  const parts = outcome.moved.map((m) => `${m.id} now lands on ${m.now}`);
+  if (outcome.lost.length > 0) {
+    parts.push(
+      `${outcome.lost.join(', ')}: no paragraph like it, links to it will break (point it in formerIds)`,
+    );
+  }
+  return `paragraph ids gone: ${parts.join('; ')}`;
 }

@@ -1,7 +1,9 @@
 import type { DocumentData } from '../content/schema.ts';
+import { parseBlocks } from '../lib/entities/blocks.ts';
 import { clean } from './clean.ts';
 import { decode } from './decode.ts';
 import { enrich } from './enrich.ts';
+import { carryFormerIds } from './former-ids.ts';
 import type { Matcher } from '../lib/entities/matcher.ts';
 import { sha256, slugify, unique } from './ids.ts';
 import { refuse } from './refusal.ts';
@@ -28,7 +30,17 @@ export interface ExistingEntry {
 export type Outcome =
   | { status: 'unchanged'; slug: string }
   | { status: 'ingested'; slug: string; entry: string }
-  | { status: 'updated'; slug: string; entry: string; removedIds: string[] };
+  | {
+      status: 'updated';
+      slug: string;
+      entry: string;
+      /** Ids of the previous text that this one no longer has. */
+      removedIds: string[];
+      /** Of those (and of earlier former ids), where a link to each now lands, or that it has
+       * nowhere to land (carryFormerIds). */
+      moved: { id: string; now: string }[];
+      lost: string[];
+    };
 
 /** A title for a source without a headline, marked as inferred: its first section heading, or
  * else the opening words of its first sentence. An editor is expected to replace it. */
@@ -105,14 +117,23 @@ export function ingestSource(
       repairs: cleaned.repairs,
     },
   });
-  const data = validate(keepEditorial(fresh, previous?.data), fileName);
+  const carried = previous
+    ? carryFormerIds(
+        previous.data.formerIds ?? [],
+        parseBlocks(previous.body, `entry of ${fileName}`),
+        blocks,
+      )
+    : undefined;
+  const merged = keepEditorial(fresh, previous?.data);
+  if (carried && carried.formerIds.length > 0) merged.formerIds = carried.formerIds;
+  const data = validate(merged, fileName);
   const entry = renderEntry(data, renderBody(blocks, fileName));
 
   if (previous) {
     if (previous.text === entry) return { status: 'unchanged', slug: previous.slug };
     const now = new Set(blocks.map((b) => b.id));
     const removedIds = bodyIds(previous.body).filter((id) => !now.has(id));
-    return { status: 'updated', slug: previous.slug, entry, removedIds };
+    return { status: 'updated', slug: previous.slug, entry, removedIds, ...carried! };
   }
   const taken = new Set(existing.map((e) => e.slug));
   return { status: 'ingested', slug: unique(slugify(data.title) || 'document', taken), entry };

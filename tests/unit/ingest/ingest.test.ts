@@ -156,6 +156,55 @@ describe('ingestSource: a changed source keeps the editors’ work', () => {
   });
 });
 
+describe('ingestSource: a link to a rewritten paragraph still lands on it', () => {
+  it('the old id of a corrected paragraph points at the corrected one (by: machine)', () => {
+    const { bytes, before, after } = edited('sipri', 4, 'will not disappear', 'will not vanish');
+    const outcome = ingestSource(bytes, SOURCES.sipri, allCommittedEntries());
+    if (outcome.status !== 'updated') throw new Error(`expected updated, got ${outcome.status}`);
+    const moved = { id: paragraphId(before), now: paragraphId(after) };
+    expect(outcome.moved).toEqual([moved]);
+    expect(outcome.lost).toEqual([]);
+    expect(written(outcome).data.formerIds).toEqual([{ ...moved, by: 'machine' }]);
+  });
+
+  it("a second correction moves the first one's former id along, and keeps an editor's", () => {
+    const first = edited('sipri', 4, 'will not disappear', 'will not vanish');
+    const once = ingestSource(first.bytes, SOURCES.sipri, allCommittedEntries());
+    if (once.status !== 'updated') throw new Error(`expected updated, got ${once.status}`);
+    // An editor points a made-up old id at an untouched heading of the same entry.
+    const heading = bodyIds(written(once).body).find((id) => !id.startsWith('p-'))!;
+    const pointed = once.entry.replace(
+      /^formerIds:\n/m,
+      `formerIds:\n  - id: old-heading\n    now: ${heading}\n    by: editorial\n`,
+    );
+    const existing = allCommittedEntries().map((e) =>
+      e.slug === once.slug ? asExisting(once.slug, pointed) : e,
+    );
+    const lines = first.after.replace('will not vanish', 'will surely not vanish');
+    const text = sourceText('sipri').split('\n');
+    text[3] = lines;
+    const twice = ingestSource(utf8(text.join('\n')), SOURCES.sipri, existing);
+    if (twice.status !== 'updated') throw new Error(`expected updated, got ${twice.status}`);
+    expect(written(twice).data.formerIds).toEqual(
+      [
+        { id: 'old-heading', now: heading, by: 'editorial' },
+        { id: paragraphId(first.before), now: paragraphId(lines), by: 'machine' },
+        { id: paragraphId(first.after), now: paragraphId(lines), by: 'machine' },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  });
+
+  it('a paragraph replaced by unrelated words has nowhere to land, and is reported', () => {
+    const lines = sourceText('sipri').split('\n');
+    const before = lines[3]!;
+    lines[3] = 'An unrelated note about river water quotas and their seasonal shortfalls.';
+    const outcome = ingestSource(utf8(lines.join('\n')), SOURCES.sipri, allCommittedEntries());
+    if (outcome.status !== 'updated') throw new Error(`expected updated, got ${outcome.status}`);
+    expect(outcome.lost).toEqual([paragraphId(before)]);
+    expect(written(outcome).data.formerIds).toBeUndefined();
+  });
+});
+
 describe('ingestSource: refusals', () => {
   it('refuses the same text under another file name, naming the existing entry', () => {
     const message = `duplicate: same text as entry "${ENTRY_SLUGS.diplomat}" (sources/${SOURCES.diplomat}, text sha256 ${committedEntry('diplomat').data.source.textSha256.slice(0, 12)})`;
