@@ -1,4 +1,4 @@
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -11,13 +11,22 @@ import { staleFiles, type OutputFile } from './sweep.ts';
  */
 export function staleOutput(): AstroIntegration {
   let startedMs = 0;
+  let outDir = '';
+  // A build into an empty or missing directory has nothing to sweep (at 10,000 documents the
+  // listing alone is tens of thousands of files).
+  let hadOutput = false;
   return {
     name: 'briefing-stale-output',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
         startedMs = Date.now();
+        hadOutput = existsSync(outDir) && readdirSync(outDir).length > 0;
       },
       'astro:build:done': ({ dir, assets, logger }) => {
+        if (!hadOutput) return;
         const out = fileURLToPath(dir);
         const reused = new Set(
           [...assets.values()].flat().map((url) => relative(out, fileURLToPath(url))),
