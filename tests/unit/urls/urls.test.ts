@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentDocuments, followRenames, slugRedirects } from '../../../src/urls/redirects.ts';
+import { readdirSync } from 'node:fs';
+import { frontmatterField } from '../../../src/lib/documents-loader/entry-file.ts';
+import {
+  currentDocuments,
+  followRenames,
+  slugRedirects,
+  sourceFileOf,
+} from '../../../src/urls/redirects.ts';
 import {
   documentAnchors,
   isPublishedFile,
@@ -16,6 +23,29 @@ describe('redirects for changed slugs', () => {
   it('reads each entry’s source file from its frontmatter', () => {
     expect(documents['renewing-central-asian-partnerships']).toBe('001_e192a8cb92983cd9.txt');
     expect(Object.keys(documents)).toHaveLength(5);
+  });
+
+  it('reads the source file from its one line as YAML would read the whole block', () => {
+    const dir = `${root}src/content/documents/`;
+    const texts = readdirSync(dir)
+      .filter((n) => n.endsWith('.mdx'))
+      .map((n) => readFileSync(dir + n, 'utf8'));
+    const full = (text: string) => (frontmatterField(text, 'source') as { file: string }).file;
+    const variants = texts.flatMap((text) => {
+      const file = full(text);
+      return [
+        text,
+        // Names YAML writes quoted, and a hand edit that put a comment first.
+        text.replace(`  file: ${file}`, `  file: 'it''s: ${file}'`),
+        text.replace(`  file: ${file}`, `  file: "#${file}"`),
+        text.replace(
+          `source:\n  file: ${file}\n`,
+          `source:\n  # checked by hand\n  file: ${file}\n`,
+        ),
+      ];
+    });
+    expect(variants).toHaveLength(texts.length * 4);
+    for (const text of variants) expect(sourceFileOf(text)).toBe(full(text));
   });
 
   it('a renamed document redirects from its recorded slug to its new one', () => {
