@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -35,11 +35,13 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export interface StaticServer {
-  /** Origin without trailing slash, e.g. http://127.0.0.1:40123 */
-  origin: string;
-  port: number;
-  close(): Promise<void>;
+/** What a plain static host answers to a GET: a file to send, a redirect, or an error. */
+export interface StaticAnswer {
+  status: number;
+  /** The file whose bytes are the body (the site's 404.html for a miss, when it has one). */
+  file?: string;
+  /** Where a 301 points. */
+  location?: string;
 }
 
 async function fileAt(p: string): Promise<'file' | 'dir' | null> {
@@ -52,63 +54,51 @@ async function fileAt(p: string): Promise<'file' | 'dir' | null> {
 }
 
 /**
- * Serve `root` like a plain static host: `/dir/` serves `/dir/index.html`, `/dir` redirects to
- * `/dir/`, anything missing is a 404 (with dist/404.html as the body when the site has one).
+ * Answer `req` from `root` like a plain static host: `/dir/` serves `/dir/index.html`, `/dir`
+ * redirects to `/dir/`, anything missing is a 404 (with 404.html as the body when the site has
+ * one), and nothing outside `root` is served.
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function answerStatic(root: string, req: IncomingMessage): Promise<StaticAnswer> {
   const rootDir = path.resolve(root);
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end('Bad request');
-      return;
-    }
-    const target = path.join(rootDir, pathname);
-    if (target !== rootDir && !target.startsWith(rootDir + path.sep)) {
-      res.writeHead(403).end('Forbidden');
-      return;
-    }
-    let file: string | null = null;
-    const kind = await fileAt(target);
-    if (kind === 'file') {
-      file = target;
-    } else if (kind === 'dir') {
-      if (!url.pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      const index = path.join(target, 'index.html');
-      if ((await fileAt(index)) === 'file') file = index;
-    }
-    if (!file) {
-      const notFound = path.join(rootDir, '404.html');
-      if ((await fileAt(notFound)) === 'file') {
-        res.writeHead(404, { 'content-type': contentType(notFound) });
-        if (req.method === 'HEAD') res.end();
-        else createReadStream(notFound).pipe(res);
-      } else {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-      }
-      return;
-    }
-    const size = (await stat(file)).size;
-    res.writeHead(200, {
-      'content-type': contentType(file),
-      'content-length': size,
-      'cache-control': 'no-store',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return { status: 400 };
   }
+  const target = path.join(rootDir, pathname);
+  if (target !== rootDir && !target.startsWith(rootDir + path.sep)) return { status: 403 };
+  const kind = await fileAt(target);
+  if (kind === 'file') return { status: 200, file: target };
+  if (kind === 'dir') {
+    if (!url.pathname.endsWith('/')) {
+      return { status: 301, location: `${url.pathname}/${url.search}` };
+    }
+    const index = path.join(target, 'index.html');
+    if ((await fileAt(index)) === 'file') return { status: 200, file: index };
+  }
+  const notFound = path.join(rootDir, '404.html');
+  return (await fileAt(notFound)) === 'file' ? { status: 404, file: notFound } : { status: 404 };
+}
 
+/** The plain-text body of an answer that has no file. */
+export function statusText(status: number): string {
+  return STATUS_CODES[status] ?? String(status);
+}
+
+/** A server on 127.0.0.1. */
+export interface StaticServer {
+  /** Origin without trailing slash, e.g. http://127.0.0.1:40123 */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Listen on 127.0.0.1 at a free port; an error thrown by `handle` becomes a 500. */
+export async function listenLocally(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<StaticServer> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500);
@@ -129,4 +119,30 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Serve `root` as `answerStatic` says, uncompressed and never cached. */
+export async function startStaticServer(root: string): Promise<StaticServer> {
+  return listenLocally(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const { status, file, location } = await answerStatic(root, req);
+    if (location) {
+      res.writeHead(status, { location }).end();
+    } else if (!file) {
+      res
+        .writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(statusText(status));
+    } else {
+      res.writeHead(status, {
+        'content-type': contentType(file),
+        'content-length': (await stat(file)).size,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    }
+  });
 }
