@@ -1,32 +1,13 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/site/helpers/browser.ts';
 import type { Server } from './serve.ts';
 
-/** Debian's Chromium; no browser is ever downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Without the background-networking flags Chromium keeps calling out to a closed network. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The site tests' flags, plus headless: Lighthouse starts Chromium itself, from these flags. */
+export const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 /** One browser for a run; every measurement opens its own context, so every load is a cold cache. */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS.filter((f) => f !== '--headless'),
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
 /** Waits until the server has been quiet for `quietMs` (late requests such as the favicon or a

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
+import { CHROMIUM } from '../tests/site/helpers/browser.ts';
+import { CHROMIUM_FLAGS } from './browser.ts';
 
 /** Lighthouse (npm `lighthouse`) on Debian's Chromium, through its CLI so that each run has a
  * Chrome of its own, as Lighthouse expects. */

@@ -12,7 +12,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium's flags for the tests: no sandbox (containers), and no background traffic. */
+/** Chromium's flags for the tests and the benchmark: no sandbox (containers), and no background
+ * traffic (without these Chromium keeps calling out to a closed network). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -23,16 +24,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launch headless Chromium with a throwaway profile; no background traffic. */
-export async function launchBrowser(): Promise<Browser> {
+/** CHROMIUM, or an error saying how to install it. */
+export function chromiumPath(): string {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run scripts/ensure-chromium.sh (apt-get install -y chromium).`,
     );
   }
+  return CHROMIUM;
+}
+
+/** Launch headless Chromium with a throwaway profile; no background traffic. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'site-tests-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
   });
