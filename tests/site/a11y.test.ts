@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type Browser } from './helpers/browser.ts';
+import { describe, expect, test } from 'vitest';
 import { discoverPageTypes } from './helpers/pages.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // axe-core on every page type, light and dark, narrow and wide: zero violations of any of its
 // (non-experimental) rules. A failure lists each violation with the elements to fix.
@@ -15,18 +14,7 @@ const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [360, 1280] as const;
 const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = openBuiltSite();
 
 /** One line per violation and one per offending element, with axe's own "fix" summary. */
 function formatViolations(violations: Result[]): string {
@@ -50,11 +38,11 @@ for (const type of types) {
     for (const scheme of SCHEMES) {
       for (const width of WIDTHS) {
         test(`axe: ${scheme}, ${width}px`, async () => {
-          const page = await browser.context.newPage();
+          const page = await site.browser.context.newPage();
           try {
             await page.setViewportSize({ width, height: 800 });
             await page.emulateMedia({ colorScheme: scheme });
-            const response = await page.goto(server.origin + encodeURI(type.sample.route), {
+            const response = await page.goto(site.server.origin + encodeURI(type.sample.route), {
               waitUntil: 'load',
             });
             expect(response?.status(), `HTTP status of ${type.sample.route}`).toBe(200);

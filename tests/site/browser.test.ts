@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, watchPage, type Browser } from './helpers/browser.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { watchPage } from './helpers/browser.ts';
 import { discoverPageTypes } from './helpers/pages.ts';
 import { distDir, resultsDir } from './helpers/paths.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // Every page type, in Chromium, in light and dark, narrow and wide: it loads without console
 // errors or failed requests, asks nothing of any host but the local server, and does not scroll
@@ -15,18 +15,10 @@ const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [360, 1280] as const;
 const screenshotDir = path.join(resultsDir, 'screenshots');
 
-let server: StaticServer;
-let browser: Browser;
+const site = openBuiltSite();
 
 beforeAll(async () => {
-  server = await startStaticServer(distDir());
-  browser = await launchBrowser();
   await mkdir(screenshotDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Runs in the page: null, or what makes the page wider than the viewport. */
@@ -67,12 +59,12 @@ for (const type of types) {
     for (const scheme of SCHEMES) {
       for (const width of WIDTHS) {
         test(`${scheme}, ${width}px`, async () => {
-          const page = await browser.context.newPage();
+          const page = await site.browser.context.newPage();
           try {
-            const problems = await watchPage(page, server.origin);
+            const problems = await watchPage(page, site.server.origin);
             await page.setViewportSize({ width, height: 800 });
             await page.emulateMedia({ colorScheme: scheme });
-            const response = await page.goto(server.origin + encodeURI(type.sample.route), {
+            const response = await page.goto(site.server.origin + encodeURI(type.sample.route), {
               waitUntil: 'load',
             });
             await page.waitForLoadState('networkidle');

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITE } from '../../src/config/site.ts';
-import { launchBrowser, watchPage, type Browser } from './helpers/browser.ts';
+import { watchPage } from './helpers/browser.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // "Cite this" in Chromium: the copy buttons appear only with JavaScript, copy exactly the block's
 // text and say so in a live region; the script is one small classic deferred file. On paper:
@@ -19,18 +19,7 @@ const slug = readdirSync(path.join(repoRoot, 'src/content/documents'))
 const route = `${SITE.base}documents/${slug}/`;
 const html = readFileSync(path.join(dist, route.slice(SITE.base.length), 'index.html'), 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = openBuiltSite();
 
 describe('the copy script', () => {
   it('is one classic deferred script under 1 KB gzipped, and the buttons start hidden', () => {
@@ -49,13 +38,13 @@ describe('the copy script', () => {
 
 describe('in Chromium', () => {
   it('copies each block exactly and announces it', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+    await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: site.server.origin,
     });
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     try {
-      const problems = await watchPage(page, server.origin);
-      await page.goto(server.origin + route, { waitUntil: 'load' });
+      const problems = await watchPage(page, site.server.origin);
+      await page.goto(site.server.origin + route, { waitUntil: 'load' });
       const buttons = page.locator('button[data-copy]');
       await expect.poll(() => buttons.count()).toBe(4);
       const copied = new Map<string, string>();
@@ -83,10 +72,10 @@ describe('in Chromium', () => {
   });
 
   it('without the script, the buttons stay hidden and the citations are plain text', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     try {
       await page.route(/copy[^/]*\.js$/, (r) => r.abort());
-      await page.goto(server.origin + route, { waitUntil: 'load' });
+      await page.goto(site.server.origin + route, { waitUntil: 'load' });
       expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
       expect(await page.locator('#cite-bibtex').textContent()).toContain('@article{');
       expect(await page.locator('#cite-chicago').isVisible()).toBe(true);
@@ -96,9 +85,9 @@ describe('in Chromium', () => {
   });
 
   it('prints the text, the citation and the source panel, with link targets, and no chrome', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     try {
-      await page.goto(server.origin + route, { waitUntil: 'load' });
+      await page.goto(site.server.origin + route, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
       const shown = (selector: string) =>
         page.evaluate(

@@ -1,10 +1,10 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS } from './helpers/browser.ts';
+import { chromium, type BrowserContextOptions, type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from './helpers/browser.ts';
 import { discoverPageTypes } from './helpers/pages.ts';
 import { distDir } from './helpers/paths.ts';
 import { waitForStatus } from './helpers/search.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // No layout shift at all (CLS 0) while any page type loads, on a desktop window with a classic
 // scrollbar and on a phone, plus the search page opened with a query (results come in after the
@@ -36,25 +36,16 @@ const NETWORK = {
 /** The search page opened from a link or the header box: results, no results, filters and order. */
 const SEARCHES = ['?q=Kazakhstan', '?q=xyzzyqq', '?q=security&kind=Document&sort=oldest'];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir());
-  // Not the suite's launchBrowser(): Playwright hides scrollbars by default, and a scrollbar that
-  // appears late is one of the shifts this looks for.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
+// Not the suite's launchBrowser(): Playwright hides scrollbars by default, and a scrollbar that
+// appears late is one of the shifts this looks for.
+const site = openBuiltSite(() =>
+  chromium.launch({
+    executablePath: chromiumPath(),
     headless: true,
     ignoreDefaultArgs: ['--hide-scrollbars'],
     args: CHROMIUM_ARGS,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  }),
+);
 
 interface Shift {
   value: number;
@@ -69,11 +60,11 @@ async function shiftsWhileLoading(
   path: string,
   ready: (page: Page) => Promise<unknown> = async () => undefined,
 ): Promise<Shift[]> {
-  const context = await browser.newContext(device);
+  const context = await site.browser.newContext(device);
   try {
     const page = await context.newPage();
     await page.route('**/*', (route) =>
-      route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort(),
+      route.request().url().startsWith(`${site.server.origin}/`) ? route.continue() : route.abort(),
     );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -108,7 +99,7 @@ async function shiftsWhileLoading(
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+    const response = await page.goto(site.server.origin + path, { waitUntil: 'load' });
     expect(response?.status(), `HTTP status of ${path}`).toBe(200);
     await ready(page);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -2,11 +2,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlElement } from 'html-validate';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { attr, describeElement, fragmentTargets, parseHtml, srcsetUrls } from './helpers/html.ts';
 import { discoverPageTypes, listPages, type SitePage } from './helpers/pages.ts';
 import { distDir } from './helpers/paths.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { serveBuiltSite } from './helpers/site.ts';
 
 // Links of the whole built site: every internal page, asset and #fragment they point at exists
 // (linkinator crawling the local server, plus a check of every URL attribute against dist/), and
@@ -27,7 +27,7 @@ const parsed = new Map<string, ParsedPage>();
 /** Origins the site calls its own (from rel=canonical / og:url): their URLs point into dist/. */
 const ownOrigins = new Set<string>([LOCAL]);
 
-let server: StaticServer;
+const site = serveBuiltSite();
 
 beforeAll(async () => {
   for (const page of pages) {
@@ -45,11 +45,6 @@ beforeAll(async () => {
       if (raw && URL.canParse(raw)) ownOrigins.add(new URL(raw).origin);
     }
   }
-  server = await startStaticServer(dist);
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 /** The tokens of a rel attribute (html-validate's selectors have no ~=). */
@@ -227,13 +222,13 @@ describe('linkinator', () => {
   test('every internal page, asset and #fragment answers on the local server', async () => {
     const checker = new LinkChecker();
     const result = await checker.check({
-      path: pages.map((p) => server.origin + encodeURI(p.route)),
+      path: pages.map((p) => site.server.origin + encodeURI(p.route)),
       recurse: true,
       checkCss: true,
       checkFragments: true,
       concurrency: 20,
       timeout: 10_000,
-      linksToSkip: async (link) => !link.startsWith(`${server.origin}/`),
+      linksToSkip: async (link) => !link.startsWith(`${site.server.origin}/`),
     });
     const checked = result.links.filter((l: LinkResult) => l.state !== LinkState.SKIPPED);
     const broken = result.links
@@ -242,8 +237,8 @@ describe('linkinator', () => {
         const why = (l.failureDetails ?? [])
           .map((d) => (d instanceof Error ? d.message : `HTTP ${d.status}`))
           .join('; ');
-        const from = l.parent ? l.parent.replace(server.origin, '') : '(start)';
-        return `${l.url.replace(server.origin, '')} (status ${l.status ?? '?'}) linked from ${from}${why ? `: ${why}` : ''}`;
+        const from = l.parent ? l.parent.replace(site.server.origin, '') : '(start)';
+        return `${l.url.replace(site.server.origin, '')} (status ${l.status ?? '?'}) linked from ${from}${why ? `: ${why}` : ''}`;
       });
     expect(checked.length, 'links linkinator checked').toBeGreaterThanOrEqual(pages.length);
     expect(broken, 'broken links').toEqual([]);

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './helpers/browser.ts';
-import { distDir } from './helpers/paths.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openBuiltSite } from './helpers/site.ts';
 
 // Every heading and paragraph of a document links to itself: the link shows on hover and on
 // keyboard focus, opening it lands on the passage and marks it, and with JavaScript a click also
 // copies the address.
 
 const DOC = '/documents/renewing-central-asian-partnerships/';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = openBuiltSite();
 
 describe('permalinks of headings and paragraphs', () => {
   it('every block of the text has one, pointing at its own id', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + DOC);
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.origin + DOC);
     const blocks = await page.$$eval('.text > :is(p, h2)', (els) =>
       els.map((e) => ({
         id: e.id,
@@ -39,8 +26,8 @@ describe('permalinks of headings and paragraphs', () => {
   });
 
   it('shows on hover and on keyboard focus, hidden otherwise', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + DOC);
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.origin + DOC);
     const link = page.locator('#p-eabb9b a[data-permalink]');
     const opacity = () => link.evaluate((e) => getComputedStyle(e).opacity);
     expect(await opacity()).toBe('0');
@@ -58,9 +45,9 @@ describe('permalinks of headings and paragraphs', () => {
   });
 
   it('opening a paragraph link scrolls to it and marks it', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.origin}${DOC}#p-a18324`);
+    await page.goto(`${site.server.origin}${DOC}#p-a18324`);
     const target = page.locator('#p-a18324');
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p-a18324');
     const box = await target.boundingBox();
@@ -75,17 +62,17 @@ describe('permalinks of headings and paragraphs', () => {
   });
 
   it('a click copies the address of the passage', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+    await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: site.server.origin,
     });
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + DOC);
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.origin + DOC);
     await page.locator('#post-9-11-engagement').hover();
     await page.locator('#post-9-11-engagement a[data-permalink]').click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`${server.origin}${DOC}#post-9-11-engagement`);
-    expect(page.url()).toBe(`${server.origin}${DOC}#post-9-11-engagement`);
+      .toBe(`${site.server.origin}${DOC}#post-9-11-engagement`);
+    expect(page.url()).toBe(`${site.server.origin}${DOC}#post-9-11-engagement`);
     await page.close();
   });
 });

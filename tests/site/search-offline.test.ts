@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeArchive } from '../../src/archive/archive.ts';
-import { launchBrowser, watchPage, type Browser } from './helpers/browser.ts';
+import { watchPage } from './helpers/browser.ts';
 import { distDir } from './helpers/paths.ts';
 import { allResultLinks, DOCUMENTS, QUERIES, sitePath, waitForStatus } from './helpers/search.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // Search in a copy of the built site opened from disk (file://), where Pagefind cannot load: the
 // page uses the offline index, and the same queries find the same pages as Pagefind does over
@@ -16,10 +16,9 @@ import { startStaticServer, type StaticServer } from './helpers/server.ts';
 
 let root: string;
 let searchPage: string;
-let server: StaticServer;
-let browser: Browser;
 const requests: string[] = [];
 const problems: string[] = [];
+const site = openBuiltSite();
 
 beforeAll(async () => {
   // The offline copy as readers get it: the archive's files, links made relative.
@@ -37,18 +36,14 @@ beforeAll(async () => {
     writeFileSync(target, file.bytes);
   }
   searchPage = pathToFileURL(path.join(root, 'search', 'index.html')).href;
-  server = await startStaticServer(distDir());
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
 async function offlinePage(): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure()?.errorText}`));
   page.on('console', (m) => {
@@ -60,10 +55,10 @@ async function offlinePage(): Promise<Page> {
 
 /** The pages a query finds, in order: offline from disk, or with Pagefind over http. */
 async function found(query: string, where: 'disk' | 'http'): Promise<string[]> {
-  const page = where === 'disk' ? await offlinePage() : await browser.context.newPage();
+  const page = where === 'disk' ? await offlinePage() : await site.browser.context.newPage();
   try {
-    if (where === 'http') await watchPage(page, server.origin);
-    const base = where === 'disk' ? searchPage : `${server.origin}/search/`;
+    if (where === 'http') await watchPage(page, site.server.origin);
+    const base = where === 'disk' ? searchPage : `${site.server.origin}/search/`;
     await page.goto(`${base}?q=${encodeURIComponent(query)}`);
     await waitForStatus(page);
     return (await allResultLinks(page)).map(sitePath);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM, launchBrowser, watchPage, type Browser } from './helpers/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { CHROMIUM, watchPage } from './helpers/browser.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
 import { listFiles } from '../../src/archive/archive.ts';
 import { INDEXED_PAGES } from '../../src/integrations/search/pagefind.ts';
 import { allResultLinks, DOCUMENTS, sitePath, waitForStatus } from './helpers/search.ts';
-import { startStaticServer, type StaticServer } from './helpers/server.ts';
+import { openBuiltSite } from './helpers/site.ts';
 
 // Search on the built site, in Chromium over http: Pagefind's results on the real documents,
 // filters, passages that land on their paragraph, the empty state, keys alone, axe in light and
@@ -16,23 +16,12 @@ import { startStaticServer, type StaticServer } from './helpers/server.ts';
 
 const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = openBuiltSite();
 
 /** Runs `run` on a fresh page, then checks that nothing went wrong on it. */
 async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.context.newPage();
-  const watched = await watchPage(page, server.origin);
+  const page = await site.browser.context.newPage();
+  const watched = await watchPage(page, site.server.origin);
   try {
     const result = await run(page);
     expect(watched.consoleErrors, 'console errors').toEqual([]);
@@ -45,7 +34,7 @@ async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
 }
 
 async function search(page: Page, query: string, extra = ''): Promise<string> {
-  await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}${extra}`);
+  await page.goto(`${site.server.origin}/search/?q=${encodeURIComponent(query)}${extra}`);
   return waitForStatus(page);
 }
 
@@ -156,7 +145,7 @@ describe('results on the real documents', () => {
 
   test('one letter typed waits for a second; Enter searches it anyway', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.origin}/search/`);
+      await page.goto(`${site.server.origin}/search/`);
       await page.focus('#search-q');
       await page.keyboard.type('S');
       await page.waitForFunction(() =>
@@ -228,7 +217,7 @@ describe('what is indexed', () => {
 describe('keys alone', () => {
   test('/ focuses the header box, Escape leaves it, Enter searches', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.origin}${DOCUMENTS.nato}`);
+      await page.goto(`${site.server.origin}${DOCUMENTS.nato}`);
       await page.keyboard.press('Tab'); // the skip link
       await page.keyboard.press('/');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
@@ -274,7 +263,7 @@ describe('keys alone', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.waitForURL((u) => u.pathname !== '/search/');
-      expect(sitePath(page.url().replace(server.origin, ''))).toBe(sitePath(links[0]!));
+      expect(sitePath(page.url().replace(site.server.origin, ''))).toBe(sitePath(links[0]!));
       await page.waitForSelector('mark.search-hit');
     });
   });
@@ -291,7 +280,7 @@ describe('accessibility', () => {
           await page.locator('summary', { hasText: 'Filter and sort' }).click();
           for (const url of [
             page.url(),
-            `${server.origin}${DOCUMENTS.sipri}?highlight=narcotics`,
+            `${site.server.origin}${DOCUMENTS.sipri}?highlight=narcotics`,
           ]) {
             if (url !== page.url()) {
               await page.goto(url);
@@ -312,7 +301,7 @@ describe('accessibility', () => {
 
   test('results are announced once typing pauses, not at every key; the input is labelled', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.origin}/search/`);
+      await page.goto(`${site.server.origin}/search/`);
       const announcer = page.locator('[data-search-announce]');
       expect(await announcer.getAttribute('role')).toBe('status');
       expect(await announcer.getAttribute('aria-live')).toBe('polite');
@@ -359,7 +348,7 @@ describe('without JavaScript', () => {
     try {
       const context = await plain.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(`${server.origin}/search/?q=narcotics`);
+      await page.goto(`${site.server.origin}/search/?q=narcotics`);
       const message = page.locator('.search-message');
       expect(await message.isVisible()).toBe(true);
       expect(await message.textContent()).toMatch(/Search needs JavaScript/);
@@ -369,7 +358,7 @@ describe('without JavaScript', () => {
       expect(hrefs).toEqual(['/documents/', '/entities/']);
 
       // The header box is a plain form: it opens the search page with the query.
-      await page.goto(`${server.origin}${DOCUMENTS.nato}`);
+      await page.goto(`${site.server.origin}${DOCUMENTS.nato}`);
       await page.fill('#site-search-q', 'Andijan');
       await page.press('#site-search-q', 'Enter');
       await page.waitForURL(/\/search\/\?q=Andijan$/);
@@ -384,10 +373,10 @@ describe('loading', () => {
     await withPage(async (page) => {
       const fetched: string[] = [];
       page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      await page.goto(`${server.origin}${DOCUMENTS.nato}`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.server.origin}${DOCUMENTS.nato}`, { waitUntil: 'networkidle' });
       expect(fetched.filter((p) => /search|pagefind/.test(p))).toEqual([]);
 
-      await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.server.origin}/search/`, { waitUntil: 'networkidle' });
       expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
       await page.focus('#search-q');
       await page.waitForResponse((r) => r.url().endsWith('/pagefind/pagefind.js'));
