@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { CHROMIUM, watchPage } from './helpers/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath, watchPage } from './helpers/browser.ts';
 import { distDir, repoRoot } from './helpers/paths.ts';
 import { listFiles } from '../../src/archive/archive.ts';
 import { INDEXED_PAGES } from '../../src/integrations/search/pagefind.ts';
@@ -342,8 +342,8 @@ function summarize(results: AxeResults): string[] {
 describe('without JavaScript', () => {
   test('the search page says search needs it and links to the indexes', async () => {
     const plain = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     });
     try {
       const context = await plain.newContext({ javaScriptEnabled: false });
