@@ -75,7 +75,7 @@ interface NamesBySecond {
 
 export interface Matcher {
   forms: readonly Form[];
-  /** Per code point a name can start with, the names starting with it, longest first. */
+  /** Per code point a name can start with, the names starting with it, by the code point after. */
   byFirstTwo: ReadonlyMap<number, NamesBySecond>;
   /** 1 for each UTF-16 code unit a name can start with (an astral one by its high surrogate):
    * the scan looks names up only there. */
