@@ -15,13 +15,42 @@ import { SITE } from '../config/site.ts';
  * thousands of pages); everything else as JSON.
  */
 export function pageCacheKey(...data: unknown[]): string {
-  const json = JSON.stringify([SITE.origin, SITE.base, ...data], (_key, value: unknown) => {
-    if (value instanceof Map) return { map: [...value] };
-    if (value instanceof Set) return { set: [...value] };
-    if (isEntryWithDigest(value)) return { entry: entryKey(value) };
-    return value;
-  });
+  const json = JSON.stringify(jsonReady([SITE.origin, SITE.base, ...data]));
   return createHash('sha256').update(json).digest('base64url');
+}
+
+/**
+ * The value with its Maps, Sets and entries replaced as above, so that JSON.stringify can write
+ * it without a replacer: the same text as a replacer would give, but a replacer is called back
+ * for every value of a page (every word of every quoted sentence) and cost more than the rest of
+ * the link graph. Parts holding none of them are returned as they are, not copied.
+ */
+function jsonReady(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return jsonReady((value as { toJSON: () => unknown }).toJSON());
+  }
+  if (value instanceof Map) return { map: jsonReady([...value]) };
+  if (value instanceof Set) return { set: jsonReady([...value]) };
+  if (isEntryWithDigest(value)) return { entry: entryKey(value) };
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const ready = jsonReady(item);
+      if (ready !== item) (copy ??= value.slice())[i] = ready;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const item = object[key];
+    const ready = jsonReady(item);
+    if (ready !== item) (copy ??= { ...object })[key] = ready;
+  }
+  return copy ?? value;
 }
 
 function isEntryWithDigest(

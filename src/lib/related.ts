@@ -69,9 +69,39 @@ export interface RelatedOptions {
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The words a text is compared by. */
-export function terms(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) as string[];
+/** Per BMP code unit: 1 if a letter, 0 if not, -1 not yet known. */
+const letterKinds = new Int8Array(0x10000).fill(-1);
+const LETTER = /\p{L}/u;
+
+function isLetter(cp: number): boolean {
+  if (cp > 0xffff) return LETTER.test(String.fromCodePoint(cp));
+  let kind = letterKinds[cp]!;
+  if (kind < 0) letterKinds[cp] = kind = LETTER.test(String.fromCharCode(cp)) ? 1 : 0;
+  return kind === 1;
+}
+
+/** Calls `word` with each word a text is compared by, in order: the runs of three letters or
+ * more of the lowercased text (what /\p{L}{3,}/gu finds there, without making the list). */
+export function forEachTerm(text: string, word: (term: string) => void): void {
+  const lower = text.toLowerCase();
+  let start = -1;
+  let letters = 0;
+  for (let at = 0; at < lower.length;) {
+    const cp = lower.codePointAt(at)!;
+    if (isLetter(cp)) {
+      if (start < 0) {
+        start = at;
+        letters = 0;
+      }
+      letters++;
+    } else {
+      if (letters >= 3) word(lower.slice(start, at));
+      start = -1;
+      letters = 0;
+    }
+    at += cp > 0xffff ? 2 : 1;
+  }
+  if (letters >= 3) word(lower.slice(start));
 }
 
 /**
@@ -89,23 +119,70 @@ interface FeatureSpace {
   postings: Int32Array[];
 }
 
-function featureSpace(perDocument: readonly ReadonlyMap<string, number>[]): FeatureSpace {
-  const keySet = new Set<string>();
-  for (const m of perDocument) for (const key of m.keys()) keySet.add(key);
-  const keys = [...keySet].sort(byKey);
-  const number = new Map(keys.map((k, i) => [k, i]));
+/** Numbers keys in the order they are first seen, and each document's features by those
+ * numbers: the numbering sortedSpace turns into key order. */
+class FeatureCounter {
+  readonly keys: string[] = [];
+  readonly docs: { ids: Int32Array; values: Float64Array }[] = [];
+  private readonly number = new Map<string, number>();
+  private readonly count: number[] = [];
+  private readonly stamp: number[] = [];
+
+  /** Adds one document, given as a function calling `add` for each of its keys (with a value
+   * to add to the key's, 1 if none). */
+  document(each: (add: (key: string, value?: number) => void) => void): void {
+    const doc = this.docs.length;
+    const touched: number[] = [];
+    each((key, value = 1) => {
+      let id = this.number.get(key);
+      if (id === undefined) {
+        id = this.keys.length;
+        this.number.set(key, id);
+        this.keys.push(key);
+        this.count.push(0);
+        this.stamp.push(-1);
+      }
+      if (this.stamp[id] !== doc) {
+        this.stamp[id] = doc;
+        this.count[id] = 0;
+        touched.push(id);
+      }
+      this.count[id]! += value;
+    });
+    const values = new Float64Array(touched.length);
+    for (let k = 0; k < touched.length; k++) values[k] = this.count[touched[k]!]!;
+    this.docs.push({ ids: Int32Array.from(touched), values });
+  }
+}
+
+/** The feature space of what a FeatureCounter saw, with keys renumbered in sorted order. */
+function sortedSpace({ keys: seen, docs: counted }: FeatureCounter): FeatureSpace {
+  const order = seen.map((_, i) => i).sort((a, b) => byKey(seen[a]!, seen[b]!));
+  const keys = order.map((i) => seen[i]!);
+  const rank = new Int32Array(seen.length);
+  order.forEach((i, r) => (rank[i] = r));
   const df = new Int32Array(keys.length);
-  const docs = perDocument.map((m) => {
-    const ids = Int32Array.from([...m.keys()].map((k) => number.get(k)!)).sort();
-    for (const id of ids) df[id]!++;
-    return { ids, values: Float64Array.from(ids, (id) => m.get(keys[id]!)!) };
+  const valueOf = new Float64Array(keys.length);
+  const docs = counted.map(({ ids: firstSeen, values: counts }) => {
+    const ids = new Int32Array(firstSeen.length);
+    for (let k = 0; k < firstSeen.length; k++) {
+      ids[k] = rank[firstSeen[k]!]!;
+      valueOf[ids[k]!] = counts[k]!;
+    }
+    ids.sort();
+    const values = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      df[ids[k]!]!++;
+      values[k] = valueOf[ids[k]!]!;
+    }
+    return { ids, values };
   });
   const postings = Array.from(df, (n) => new Int32Array(n));
   const filled = new Int32Array(keys.length);
   docs.forEach((d, i) => {
     for (const id of d.ids) postings[id]![filled[id]!++] = i;
   });
-  const n = perDocument.length;
+  const n = counted.length;
   return { keys, rarity: Float64Array.from(df, (x) => Math.log(n / x)), docs, postings };
 }
 
@@ -134,30 +211,66 @@ export function relatedDocuments(
   { limit = 3, sharesLimit = 4, candidates = CANDIDATES }: RelatedOptions = {},
 ): Record<string, RelatedDocument[]> {
   const docs = [...input].sort((a, b) => byKey(a.id, b.id));
-  const entities = featureSpace(
-    docs.map((d) => new Map(Object.keys(d.entities).map((k) => [k, 1]))),
-  );
-  const topics = featureSpace(docs.map((d) => new Map(d.topics.map((t) => [t, 1]))));
-  const words = featureSpace(
-    docs.map((d) => {
-      const tf = new Map<string, number>();
-      for (const term of terms(d.text)) tf.set(term, (tf.get(term) ?? 0) + 1);
-      return tf;
-    }),
-  );
+  const entityCounter = new FeatureCounter();
+  const topicCounter = new FeatureCounter();
+  // Words are numbered as they are read, so no document's text is held as a list of words or a
+  // map of counts.
+  const wordCounter = new FeatureCounter();
+  for (const d of docs) {
+    entityCounter.document((add) => {
+      for (const key of Object.keys(d.entities)) add(key);
+    });
+    topicCounter.document((add) => {
+      for (const topic of new Set(d.topics)) add(topic);
+    });
+    wordCounter.document((add) => forEachTerm(d.text, add));
+  }
+  const entities = sortedSpace(entityCounter);
+  const topics = sortedSpace(topicCounter);
+  const words = sortedSpace(wordCounter);
   // TF-IDF weights and squared norms, each norm summed in key order.
-  const tfidf = words.docs.map((d) =>
-    Float64Array.from(d.ids, (id, k) => d.values[k]! * words.rarity[id]!),
-  );
-  const norm2 = tfidf.map((w) => w.reduce((sum, x) => sum + x * x, 0));
+  const tfidf = words.docs.map(({ ids, values }) => {
+    const weights = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) weights[k] = values[k]! * words.rarity[ids[k]!]!;
+    return weights;
+  });
+  const norm2 = tfidf.map((w) => {
+    let sum = 0;
+    for (let k = 0; k < w.length; k++) sum += w[k]! * w[k]!;
+    return sum;
+  });
 
-  // Each document's features rarest first: the order candidates are gathered in.
+  // Each document's features rarest first (by weight, then kind, then key): the order
+  // candidates are gathered in. Every feature of weight is ranked in that order once, so a
+  // document's are put in order by sorting their ranks.
   const spaces = [entities, topics, words];
-  const rarestFirst = (i: number) =>
-    spaces
-      .flatMap((space, s) => [...space.docs[i]!.ids].map((id) => ({ s, id, w: space.rarity[id]! })))
-      .filter((f) => f.w > 0)
-      .sort((x, y) => y.w - x.w || x.s - y.s || x.id - y.id);
+  let ranked: { space: Int32Array; id: Int32Array; rankOf: Int32Array[] } | undefined;
+  const rankFeatures = () => {
+    const all = spaces.flatMap((space, s) =>
+      [...space.rarity.keys()].filter((id) => space.rarity[id]! > 0).map((id) => ({ s, id })),
+    );
+    all.sort(
+      (x, y) => spaces[y.s]!.rarity[y.id]! - spaces[x.s]!.rarity[x.id]! || x.s - y.s || x.id - y.id,
+    );
+    const rankOf = spaces.map((space) => new Int32Array(space.keys.length).fill(-1));
+    all.forEach(({ s, id }, r) => (rankOf[s]![id] = r));
+    return {
+      space: Int32Array.from(all, (f) => f.s),
+      id: Int32Array.from(all, (f) => f.id),
+      rankOf,
+    };
+  };
+  const rarestFirst = (i: number): Int32Array => {
+    ranked ??= rankFeatures();
+    const ranks: number[] = [];
+    spaces.forEach((space, s) => {
+      for (const id of space.docs[i]!.ids) {
+        const rank = ranked!.rankOf[s]![id]!;
+        if (rank >= 0) ranks.push(rank);
+      }
+    });
+    return Int32Array.from(ranks).sort();
+  };
 
   // Scratch arrays reused for every document: a's TF-IDF weights by word, and stamps saying
   // which words and candidates belong to the document being scored.
@@ -206,8 +319,8 @@ export function relatedDocuments(
     const found: number[] = [];
     let budget = candidates * VISITS_PER_CANDIDATE;
     seen[a] = a;
-    for (const { s, id } of rarestFirst(a)) {
-      for (const b of spaces[s]!.postings[id]!) {
+    for (const rank of rarestFirst(a)) {
+      for (const b of spaces[ranked!.space[rank]!]!.postings[ranked!.id[rank]!]!) {
         if (--budget < 0 || found.length >= candidates) return found;
         if (seen[b] === a) continue;
         seen[b] = a;

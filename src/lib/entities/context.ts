@@ -25,9 +25,13 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
 }
 
 /** The sentence a mention stands in, with the mention's place in it. A mention that somehow
- * spans two sentences gets both, so the quotation never cuts the name. */
-export function mentionInContext(block: Block, mention: Mention): MentionInContext {
-  const spans = sentenceSpans(block.text);
+ * spans two sentences gets both, so the quotation never cuts the name. `spans` are the block's
+ * sentences, when the caller already has them. */
+export function mentionInContext(
+  block: Block,
+  mention: Mention,
+  spans = sentenceSpans(block.text),
+): MentionInContext {
   const first = spans.find((s) => s.start <= mention.start && mention.start < s.end);
   const last = spans.find((s) => s.start < mention.end && mention.end <= s.end);
   const start = first?.start ?? 0;

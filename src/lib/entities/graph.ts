@@ -1,5 +1,5 @@
 import { parseBlocks, type Block } from './blocks.ts';
-import { mentionInContext, type MentionInContext } from './context.ts';
+import { mentionInContext, sentenceSpans, type MentionInContext } from './context.ts';
 import { buildMatcher, findMentions, type Mention } from './matcher.ts';
 import type { EntityEntry } from './registry.ts';
 
@@ -43,12 +43,17 @@ export interface MentionIndex {
   byEntity: Record<string, DocumentForEntity[]>;
 }
 
-function summarize(mentions: readonly Mention[], blocks: ReadonlyMap<string, Block>) {
+function summarize(
+  mentions: readonly Mention[],
+  blocks: ReadonlyMap<string, Block>,
+  spansOf: (block: Block) => { start: number; end: number }[],
+) {
   const first = mentions[0]!;
+  const block = blocks.get(first.blockId)!;
   return {
     count: mentions.length,
     blockIds: [...new Set(mentions.map((m) => m.blockId))],
-    first: mentionInContext(blocks.get(first.blockId)!, first),
+    first: mentionInContext(block, first, spansOf(block)),
   };
 }
 
@@ -66,9 +71,16 @@ export function buildMentionIndex(
     const blockById = new Map(blocks.map((b) => [b.id, b]));
     const mentions = findMentions(matcher, blocks);
     const perEntity = Map.groupBy(mentions, (m) => m.entityId);
+    // Many entities are first named in the same block: its sentences are found once.
+    const spans = new Map<Block, { start: number; end: number }[]>();
+    const spansOf = (block: Block) => {
+      let found = spans.get(block);
+      if (!found) spans.set(block, (found = sentenceSpans(block.text)));
+      return found;
+    };
     const inDocument: EntityInDocument[] = [...perEntity].map(([entityId, list]) => ({
       entityId,
-      ...summarize(list, blockById),
+      ...summarize(list, blockById, spansOf),
     }));
     inDocument.sort(
       (a, b) =>

@@ -50,44 +50,108 @@ interface Form {
   anyCase: boolean;
 }
 
+/**
+ * One name compiled for matching: a list of steps, each either a run of one or more separators
+ * or one character among a few (a letter in either case, or any apostrophe), then whether a
+ * final "s" may follow. Checked by hand rather than by one regular expression of every name,
+ * which tried ~300 alternatives at every word start and was most of the link graph's time.
+ */
+interface CompiledForm {
+  form: Form;
+  /** Per step: the code points it accepts, or `SEPARATORS` for a run of separators. */
+  steps: (readonly number[] | typeof SEPARATORS)[];
+  pluralS: boolean;
+}
+
+/** The names starting with one character, narrowed by the character after it: most word starts
+ * then have one or two names to try instead of twenty. */
+interface NamesBySecond {
+  /** Per second code point some name has there, the names that can go on with it, longest first. */
+  bySecond: ReadonlyMap<number, readonly CompiledForm[]>;
+  /** Longest first, the names whose second step is not one character (a separator run, or none):
+   * all there is to try when the second code point is no name's. */
+  others: readonly CompiledForm[];
+}
+
 export interface Matcher {
-  /** One alternation of every name, longest first, one capturing group per name. */
-  pattern: RegExp;
   forms: readonly Form[];
+  /** Per code point a name can start with, the names starting with it, by the code point after. */
+  byFirstTwo: ReadonlyMap<number, NamesBySecond>;
+  /** 1 for each UTF-16 code unit a name can start with (an astral one by its high surrogate):
+   * the scan looks names up only there. */
+  startUnits: Uint8Array;
   /** Each entity's parent, to decide whether a context alias counts. */
   parents: ReadonlyMap<string, string | undefined>;
 }
 
 const SEPARATOR = /[\s\u00a0\-\u2010\u2011]+/;
 const APOSTROPHE = /['’ʼ]/;
+const APOSTROPHES = [..."'’ʼ"].map((c) => c.codePointAt(0)!);
+const SEPARATORS = Symbol('separators');
 
-function escapeChar(c: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
+const codePoints = (s: string): number[] => [...s].map((c) => c.codePointAt(0)!);
+
+/** Per BMP code unit: 1 if a letter or digit, 2 if a separator, 0 otherwise; -1 not yet known. */
+const charKinds = new Int8Array(0x10000).fill(-1);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SEPARATOR_CHAR = /[\s\u00a0\-\u2010\u2011]/;
+
+function kindOf(code: number): number {
+  let kind = charKinds[code]!;
+  if (kind < 0) {
+    const c = String.fromCharCode(code);
+    kind = WORD_CHAR.test(c) ? 1 : SEPARATOR_CHAR.test(c) ? 2 : 0;
+    charKinds[code] = kind;
+  }
+  return kind;
 }
 
-function letterClass(c: string): string {
+function isWordCodePoint(cp: number): boolean {
+  return cp <= 0xffff ? kindOf(cp) === 1 : WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** Whether a letter or digit stands at `at` (a whole code point, as the `u` flag reads it). */
+function wordAt(text: string, at: number): boolean {
+  return at < text.length && isWordCodePoint(text.codePointAt(at)!);
+}
+
+/** Whether a letter or digit ends just before `at`. */
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const unit = text.charCodeAt(at - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return isWordCodePoint(text.codePointAt(at - 2)!);
+  }
+  return kindOf(unit) === 1;
+}
+
+/** The code points a letter matches when its case does not matter. */
+function letterChoices(c: string): number[] {
   const lower = c.toLowerCase();
   const upper = c.toUpperCase();
-  return lower === upper ? escapeChar(c) : `[${lower}${upper}]`;
+  return lower === upper ? codePoints(c) : [...new Set(codePoints(lower + upper))];
 }
 
-/** The regular expression source for one name, following the rules above. */
-export function formPattern(text: string, anyCase: boolean): string {
-  const words = text.trim().split(SEPARATOR);
-  const source = words
-    .map((word, w) =>
-      [...word]
-        .map((c, i) => {
-          if (APOSTROPHE.test(c)) return "['’ʼ]";
-          if (anyCase || (w === 0 && i === 0 && c !== c.toUpperCase())) return letterClass(c);
-          return escapeChar(c);
-        })
-        .join(''),
-    )
-    .join('[\\s\\u00a0\\-\\u2010\\u2011]+');
-  return anyCase && /[^sS]$/.test(text.trim()) && /\p{L}$/u.test(text.trim())
-    ? `${source}s?`
-    : source;
+/** Topic names may take a final "s" ("border conflicts") when they end in another letter. */
+function pluralAllowed(text: string, anyCase: boolean): boolean {
+  return anyCase && /[^sS]$/.test(text.trim()) && /\p{L}$/u.test(text.trim());
+}
+
+/** The steps of one name, following the rules above. */
+function compileForm(form: Form): CompiledForm {
+  const steps: CompiledForm['steps'] = [];
+  for (const [w, word] of form.text.trim().split(SEPARATOR).entries()) {
+    if (w > 0) steps.push(SEPARATORS);
+    for (const [i, c] of [...word].entries()) {
+      if (APOSTROPHE.test(c)) steps.push(APOSTROPHES);
+      else if (form.anyCase || (w === 0 && i === 0 && c !== c.toUpperCase()))
+        steps.push(letterChoices(c));
+      else steps.push(codePoints(c));
+    }
+  }
+  if (steps.length === 0) throw new Error(`Entity ${form.entityId}: a name is blank`);
+  return { form, steps, pluralS: pluralAllowed(form.text, form.anyCase) };
 }
 
 /** Builds the matcher once from the registry; finding mentions then costs one scan per block. */
@@ -104,37 +168,140 @@ export function buildMatcher(entities: readonly EntityEntry[]): Matcher {
     for (const demonym of data.demonyms) add(demonym, 'demonym');
     for (const alias of data.contextAliases) add(alias, 'context');
   }
-  // Longest first, so that the alternation tries "Shanghai Cooperation Organization" before any
-  // shorter name starting at the same letter; ties broken by id for a stable order.
+  // Longest first, so that "Shanghai Cooperation Organization" is tried before any shorter name
+  // starting at the same letter; ties broken by id for a stable order.
   forms.sort(
     (a, b) =>
       b.text.length - a.text.length ||
       a.entityId.localeCompare(b.entityId) ||
       a.text.localeCompare(b.text),
   );
-  const alternation = forms.map((f) => `(${formPattern(f.text, f.anyCase)})`).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu');
-  return { pattern, forms, parents };
+  const byFirst = new Map<number, CompiledForm[]>();
+  for (const compiled of forms.map(compileForm)) {
+    const first = compiled.steps[0]!;
+    for (const cp of first === SEPARATORS ? separatorCodes() : first) {
+      let list = byFirst.get(cp);
+      if (!list) byFirst.set(cp, (list = []));
+      list.push(compiled);
+    }
+  }
+  const byFirstTwo = new Map([...byFirst].map(([cp, list]) => [cp, bySecond(list)]));
+  const startUnits = new Uint8Array(0x10000);
+  for (const cp of byFirst.keys()) startUnits[String.fromCodePoint(cp).charCodeAt(0)] = 1;
+  return { forms, byFirstTwo, parents, startUnits };
+}
+
+function secondChoices({ steps }: CompiledForm): readonly number[] | undefined {
+  const [first, second] = steps;
+  return first === SEPARATORS || second === undefined || second === SEPARATORS ? undefined : second;
+}
+
+/** Splits the names starting with one character by their second, keeping the order. */
+function bySecond(names: readonly CompiledForm[]): NamesBySecond {
+  const seconds = new Set(names.flatMap((n) => secondChoices(n) ?? []));
+  return {
+    bySecond: new Map(
+      [...seconds].map((cp) => [
+        cp,
+        names.filter((n) => {
+          const choices = secondChoices(n);
+          return choices === undefined || choices.includes(cp);
+        }),
+      ]),
+    ),
+    others: names.filter((n) => secondChoices(n) === undefined),
+  };
+}
+
+/** Every code unit that is a separator, for a name that starts with one (a leading hyphen). */
+function separatorCodes(): number[] {
+  const codes: number[] = [];
+  for (let code = 0; code <= 0xffff; code++) if (kindOf(code) === 2) codes.push(code);
+  return codes;
+}
+
+/** Where a name matching `compiled` and starting at `start` ends, or -1: the steps in turn, then
+ * the optional final "s", then no letter or digit after it. */
+function matchEnd(compiled: CompiledForm, text: string, start: number): number {
+  const { steps } = compiled;
+  let at = start;
+  let runStart = -1;
+  for (const step of steps) {
+    if (step === SEPARATORS) {
+      if (at >= text.length || kindOf(text.charCodeAt(at)) !== 2) return -1;
+      runStart = at;
+      at++;
+      while (at < text.length && kindOf(text.charCodeAt(at)) === 2) at++;
+    } else {
+      if (at >= text.length) return -1;
+      const cp = text.codePointAt(at)!;
+      if (!step.includes(cp)) return -1;
+      at += cp > 0xffff ? 2 : 1;
+    }
+  }
+  if (compiled.pluralS && text.charCodeAt(at) === 0x73) return wordAt(text, at + 1) ? -1 : at + 1;
+  if (!wordAt(text, at)) return at;
+  // A name ending in a separator ("anti-") gives back one separator of its run if a letter
+  // follows, as the regular expression would backtrack.
+  if (steps[steps.length - 1] === SEPARATORS && at - runStart >= 2) return at - 1;
+  return -1;
+}
+
+/** The first name (longest first) that fits the text at `start`, whose code point is `cp`, and
+ * where it ends. */
+function firstFit(
+  matcher: Matcher,
+  text: string,
+  start: number,
+  cp: number,
+): { form: Form; end: number } | undefined {
+  const names = matcher.byFirstTwo.get(cp);
+  if (!names) return undefined;
+  const next = start + (cp > 0xffff ? 2 : 1);
+  const candidates =
+    (next < text.length && names.bySecond.get(text.codePointAt(next)!)) || names.others;
+  for (const compiled of candidates) {
+    const end = matchEnd(compiled, text, start);
+    if (end >= 0) return { form: compiled.form, end };
+  }
+  return undefined;
+}
+
+/** Adds the names in one block to `found`, in text order. A function of its own, called once a
+ * block, so that the engine optimizes the scan as a whole rather than the loop inside a call that
+ * handles a whole document. */
+function scanBlock(matcher: Matcher, block: Block, found: Mention[]): void {
+  const { text } = block;
+  // Each position not after a letter or digit, trying the names that can start with its
+  // character, longest first; the first that fits wins and the scan goes on after it.
+  let afterWord = false;
+  for (let at = 0; at < text.length;) {
+    const unit = text.charCodeAt(at);
+    const cp = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(at)! : unit;
+    const hit = !afterWord && matcher.startUnits[unit] === 1 && firstFit(matcher, text, at, cp);
+    if (hit) {
+      found.push({
+        entityId: hit.form.entityId,
+        blockId: block.id,
+        start: at,
+        end: hit.end,
+        matchedText: text.slice(at, hit.end),
+        via: hit.form.via,
+      });
+      afterWord = wordBefore(text, hit.end);
+      at = hit.end;
+    } else {
+      afterWord = cp <= 0xffff ? kindOf(cp) === 1 : isWordCodePoint(cp);
+      at += cp > 0xffff ? 2 : 1;
+    }
+  }
 }
 
 /** The mentions in one document, in text order. Context aliases are kept only where the
  * document names the entity, or one of its parents, otherwise (see the rules above). */
 export function findMentions(matcher: Matcher, blocks: readonly Block[]): Mention[] {
   const found: Mention[] = [];
-  for (const block of blocks) {
-    for (const match of block.text.matchAll(matcher.pattern)) {
-      const group = match.findIndex((g, i) => i > 0 && g !== undefined);
-      const form = matcher.forms[group - 1]!;
-      found.push({
-        entityId: form.entityId,
-        blockId: block.id,
-        start: match.index,
-        end: match.index + match[0].length,
-        matchedText: match[0],
-        via: form.via,
-      });
-    }
-  }
+  for (const block of blocks) scanBlock(matcher, block, found);
   const named = new Set(found.filter((m) => m.via !== 'context').map((m) => m.entityId));
   const namedHereOrAbove = (id: string): boolean => {
     const seen = new Set<string>();
