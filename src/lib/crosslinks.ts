@@ -26,7 +26,7 @@ import { relatedDocuments } from './related.ts';
 import { mergeTimeline, parseTimeline, timelineProblems, sortTimeline } from './timeline.ts';
 import type { TimelineEntry } from './timeline.ts';
 import { briefingProblems, parseBriefing, type BriefingSection } from './briefing.ts';
-import type { BlockTexts } from './quotes.ts';
+import type { BlockTexts, ParagraphQuote } from './quotes.ts';
 
 /**
  * Everything that links documents, entities, the timeline and the briefing, computed once per
@@ -107,7 +107,7 @@ export interface Crosslinks {
   countries: { mentions: Record<string, number>; documents: Record<string, number> };
   // What follows is worked out from the index and the document's text when a page asks, for
   // that page only: held for every document and entity at once, the linked texts and the
-  // quoted sentences were most of a build's memory (a gigabyte at 10,000 documents).
+  // quoted sentences took about half a gigabyte at 10,000 documents.
   /** A document's text, with each entity's first mention marked for a link. */
   body(documentId: string): BodyBlock[];
   /** "Paragraph 7" or "Heading", by block id, for a document's blocks. */
@@ -203,11 +203,6 @@ async function compute(): Promise<Crosslinks> {
   fail(kindSlugCollisions(entities.map((e) => e.id)));
   const entity = new Map(entities.map((e) => [e.id, e]));
   const document = new Map(documents.map((d) => [d.id, d]));
-  const blocks = new Map(documents.map((d) => [d.id, blocksOfEntry(d)]));
-  const texts: BlockTexts = new Map(
-    [...blocks].map(([id, list]) => [id, new Map(list.map((b) => [b.id, b.text]))]),
-  );
-
   const renamed = renamedDocuments(
     (published as PublishedRecord).documents,
     Object.fromEntries(documents.map((d) => [d.id, d.data.source.file])),
@@ -218,9 +213,25 @@ async function compute(): Promise<Crosslinks> {
       TIMELINE_FILE,
     ),
   );
-  fail(timelineProblems(timeline, texts, new Set(entity.keys()), TIMELINE_FILE));
+  // The editorial data is checked against the texts of the documents it quotes.
+  const textsOf = (sources: readonly ParagraphQuote[]): BlockTexts =>
+    new Map(
+      [...new Set(sources.map((source) => source.document))]
+        .map((id) => document.get(id))
+        .filter((d) => d !== undefined)
+        .map((d) => [d.id, new Map(blocksOfEntry(d).map((b) => [b.id, b.text]))]),
+    );
+  fail(
+    timelineProblems(
+      timeline,
+      textsOf(timeline.flatMap((t) => t.sources)),
+      new Set(entity.keys()),
+      TIMELINE_FILE,
+    ),
+  );
   const briefing = parseBriefing(followRenames(briefingYaml, renamed), BRIEFING_FILE);
-  fail(briefingProblems(briefing, texts, BRIEFING_FILE));
+  const claims = briefing.flatMap((section) => section.claims);
+  fail(briefingProblems(briefing, textsOf(claims.flatMap((c) => c.sources)), BRIEFING_FILE));
 
   const related = relatedDocuments(
     documents.map((d) => ({
@@ -229,11 +240,10 @@ async function compute(): Promise<Crosslinks> {
         mentions.byDocument[d.id]!.entities.map((e) => [e.entityId, e.count]),
       ),
       topics: d.data.topics.map((t) => t.id),
-      // Joined when read, once, and then let go: held for every document at once, the joined
-      // texts were a second copy of the whole collection in memory (a gigabyte at 10,000).
+      // Parsed and joined when read, once, and then let go: held for every document at once,
+      // the texts were more copies of the whole collection in memory (a gigabyte at 10,000).
       get text() {
-        return blocks
-          .get(d.id)!
+        return blocksOfEntry(d)
           .map((b) => b.text)
           .join('\n');
       },
@@ -264,7 +274,7 @@ async function compute(): Promise<Crosslinks> {
   // own when it is rendered.
   const sentenceCounts = new Map(
     documents.map((d) => {
-      const quoted = sentencesByEntity(blocks.get(d.id)!, mentions.byDocument[d.id]!.mentions);
+      const quoted = sentencesByEntity(blocksOfEntry(d), mentions.byDocument[d.id]!.mentions);
       return [d.id, new Map([...quoted].map(([id, list]) => [id, list.length]))];
     }),
   );
