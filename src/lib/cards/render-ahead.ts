@@ -80,9 +80,10 @@ export function renderedAhead(spec: CardSpec): Promise<Buffer> | undefined {
 /** The card's bytes: read from the cache once the worker has drawn it there, or, when it was not
  * asked for ahead (or the worker failed), drawn here, where a problem with the card is reported
  * as renderCard() reports it. Each card is handed over once and then forgotten. */
-export function cardBytes(spec: CardSpec): Promise<Buffer> {
+export async function cardBytes(spec: CardSpec): Promise<Buffer> {
   const key = JSON.stringify(spec);
-  const drawn = ahead.get(key) ?? Promise.resolve();
+  const drawn = ahead.get(key);
   ahead.delete(key);
-  return drawn.catch(() => {}).then(() => renderCard(spec));
+  await drawn?.catch(() => {});
+  return renderCard(spec);
 }
