@@ -9,22 +9,24 @@ import { typeLabel } from './labels';
 import { parseBlocks, type Block } from './entities/blocks.ts';
 import { getEntityIndex, type EntityEntry } from './entities/collection.ts';
 import type { MentionIndex } from './entities/graph.ts';
-import { buildMatcher } from './entities/matcher.ts';
+import { buildMatcher, type Mention } from './entities/matcher.ts';
 import { linkFirstMentions, type BodyBlock } from './document-body.ts';
 import {
   blockLabels,
   companions,
   kindSlugCollisions,
+  mentionPages,
   sentencesByEntity,
   namesOutsideText,
+  type MentionPage,
   type NamedOutsideText,
-  type QuotedSentence,
 } from './entity-pages.ts';
+import { PER_PAGE } from './pagination.ts';
 import { relatedDocuments } from './related.ts';
 import { mergeTimeline, parseTimeline, timelineProblems, sortTimeline } from './timeline.ts';
 import type { TimelineEntry } from './timeline.ts';
 import { briefingProblems, parseBriefing, type BriefingSection } from './briefing.ts';
-import type { BlockTexts } from './quotes.ts';
+import type { BlockTexts, ParagraphQuote } from './quotes.ts';
 
 /**
  * Everything that links documents, entities, the timeline and the briefing, computed once per
@@ -50,26 +52,23 @@ export interface RelatedLink {
 }
 
 export interface DocumentLinks {
-  /** The text, with each entity's first mention marked for a link. */
-  body: BodyBlock[];
   /** The entities the text names, by kind (in the schema's order), most named first. */
   entities: { kind: EntityKind; items: EntityCount[] }[];
   related: RelatedLink[];
-  /** "Paragraph 7" or "Heading", by block id. */
-  blockLabels: Map<string, string>;
 }
 
 export interface EntityMentions {
   doc: DocumentEntry;
   count: number;
-  sentences: QuotedSentence[];
+  /** How many sentences of the document name it; `mentionPage()` quotes them. */
+  sentences: number;
 }
 
 export interface EntityLinks {
   entity: EntityEntry;
   /** Mentions across all documents. */
   count: number;
-  /** The documents naming it, newest first, each with every sentence that names it. */
+  /** The documents naming it, newest first. */
   documents: EntityMentions[];
   /** The entities most often named in the same paragraphs. */
   companions: { entity: EntityEntry; blocks: number }[];
@@ -79,6 +78,15 @@ export interface EntityLinks {
   parent?: EntityEntry;
   children: EntityEntry[];
 }
+
+type Outside = EntityLinks['outside'][number];
+
+/** A page of where an entity is named, each sentence given by its place among those of its
+ * document that name the entity, as the routes list them. */
+export type MentionPageShape = MentionPage<EntityMentions, Outside, number>;
+
+/** A page of where an entity is named, its sentences quoted, as the page shows it. */
+export type QuotedMentionPage = MentionPage<EntityMentions, Outside>;
 
 export interface Crosslinks {
   entities: EntityEntry[];
@@ -97,10 +105,27 @@ export interface Crosslinks {
   citeLabel: Map<string, string>;
   /** Mentions and documents by country id, for the map. */
   countries: { mentions: Record<string, number>; documents: Record<string, number> };
+  // What follows is worked out from the index and the document's text when a page asks, for
+  // that page only: held for every document and entity at once, the linked texts and the
+  // quoted sentences took about half a gigabyte at 10,000 documents.
+  /** A document's text, with each entity's first mention marked for a link. */
+  body(documentId: string): BodyBlock[];
+  /** "Paragraph 7" or "Heading", by block id, for a document's blocks. */
+  blockLabels(documentId: string): Map<string, string>;
+  /** An entity's mentions in one document, in text order. */
+  mentionsIn(entityId: string, documentId: string): Mention[];
+  /** Where an entity is named, in pages (always at least one), as `mentionPages` splits them. */
+  mentionPages(entityId: string): MentionPageShape[];
+  /** Page `number` (from 1) of those, with its sentences quoted. */
+  mentionPage(entityId: string, number: number): QuotedMentionPage;
 }
 
 /** How many companions an entity page lists. */
 const COMPANIONS = 8;
+
+/** How many documents' parsed blocks are kept for the pages being rendered: a page of where an
+ * entity is named quotes ten documents, and a few pages render at once. */
+const PARSED_KEPT = 64;
 
 const byName = (a: EntityEntry, b: EntityEntry) =>
   a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1);
@@ -115,6 +140,61 @@ function citeLabelOf(doc: DocumentEntry): string {
   return year === undefined ? who : `${who}, ${year}`;
 }
 
+const blocksOfEntry = (d: DocumentEntry): Block[] => parseBlocks(d.body ?? '', d.filePath ?? d.id);
+
+/** What the pages ask of one document or entity at a time, from the index and the texts (apart
+ * from compute(), so that these functions keep only what they read, not all compute() made). */
+function perPage(
+  document: Map<string, DocumentEntry>,
+  mentions: MentionIndex,
+  byEntity: Map<string, EntityLinks>,
+): Pick<Crosslinks, 'body' | 'blockLabels' | 'mentionsIn' | 'mentionPages' | 'mentionPage'> {
+  // The blocks of the documents the pages being rendered show, parsed once for all they ask.
+  const parsed = new Map<string, Block[]>();
+  const blocksOf = (documentId: string): Block[] => {
+    let list = parsed.get(documentId);
+    if (!list) {
+      list = blocksOfEntry(document.get(documentId)!);
+      if (parsed.size === PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+      parsed.set(documentId, list);
+    }
+    return list;
+  };
+  const mentionsIn = (entityId: string, documentId: string) =>
+    mentions.byDocument[documentId]!.mentions.filter((m) => m.entityId === entityId);
+  const mentionPagesOf = (entityId: string): MentionPageShape[] => {
+    const links = byEntity.get(entityId)!;
+    return mentionPages(links.documents, links.outside, {
+      documents: PER_PAGE.mentionDocuments,
+      sentences: PER_PAGE.mentionSentences,
+    });
+  };
+  // An entity's pages are rendered one after another: its pages are worked out once for them.
+  let last: { entityId: string; pages: MentionPageShape[] } | undefined;
+
+  return {
+    body: (documentId) =>
+      linkFirstMentions(blocksOf(documentId), mentions.byDocument[documentId]!.mentions),
+    blockLabels: (documentId) => blockLabels(blocksOf(documentId)),
+    mentionsIn,
+    mentionPages: mentionPagesOf,
+    mentionPage(entityId, number) {
+      if (last?.entityId !== entityId) last = { entityId, pages: mentionPagesOf(entityId) };
+      const shape = last.pages[number - 1]!;
+      if (shape.kind === 'outside') return shape;
+      const items = shape.page.items.map((slice) => {
+        const quoted =
+          sentencesByEntity(
+            blocksOf(slice.group.doc.id),
+            mentionsIn(entityId, slice.group.doc.id),
+          ).get(entityId) ?? [];
+        return { ...slice, items: slice.items.map((i) => quoted[i]!) };
+      });
+      return { kind: 'sentences', page: { ...shape.page, items } };
+    },
+  };
+}
+
 async function compute(): Promise<Crosslinks> {
   const [{ entities, mentions }, documents] = await Promise.all([
     getEntityIndex(),
@@ -123,14 +203,6 @@ async function compute(): Promise<Crosslinks> {
   fail(kindSlugCollisions(entities.map((e) => e.id)));
   const entity = new Map(entities.map((e) => [e.id, e]));
   const document = new Map(documents.map((d) => [d.id, d]));
-  const blocks = new Map<string, Block[]>(
-    documents.map((d) => [d.id, parseBlocks(d.body ?? '', d.filePath ?? d.id)]),
-  );
-  const texts: BlockTexts = new Map(
-    [...blocks].map(([id, list]) => [id, new Map(list.map((b) => [b.id, b.text]))]),
-  );
-  const labels = new Map([...blocks].map(([id, list]) => [id, blockLabels(list)]));
-
   const renamed = renamedDocuments(
     (published as PublishedRecord).documents,
     Object.fromEntries(documents.map((d) => [d.id, d.data.source.file])),
@@ -141,9 +213,25 @@ async function compute(): Promise<Crosslinks> {
       TIMELINE_FILE,
     ),
   );
-  fail(timelineProblems(timeline, texts, new Set(entity.keys()), TIMELINE_FILE));
+  // The editorial data is checked against the texts of the documents it quotes.
+  const textsOf = (sources: readonly ParagraphQuote[]): BlockTexts =>
+    new Map(
+      [...new Set(sources.map((source) => source.document))]
+        .map((id) => document.get(id))
+        .filter((d) => d !== undefined)
+        .map((d) => [d.id, new Map(blocksOfEntry(d).map((b) => [b.id, b.text]))]),
+    );
+  fail(
+    timelineProblems(
+      timeline,
+      textsOf(timeline.flatMap((t) => t.sources)),
+      new Set(entity.keys()),
+      TIMELINE_FILE,
+    ),
+  );
   const briefing = parseBriefing(followRenames(briefingYaml, renamed), BRIEFING_FILE);
-  fail(briefingProblems(briefing, texts, BRIEFING_FILE));
+  const claims = briefing.flatMap((section) => section.claims);
+  fail(briefingProblems(briefing, textsOf(claims.flatMap((c) => c.sources)), BRIEFING_FILE));
 
   const related = relatedDocuments(
     documents.map((d) => ({
@@ -152,11 +240,10 @@ async function compute(): Promise<Crosslinks> {
         mentions.byDocument[d.id]!.entities.map((e) => [e.entityId, e.count]),
       ),
       topics: d.data.topics.map((t) => t.id),
-      // Joined when read, once, and then let go: held for every document at once, the joined
-      // texts were a second copy of the whole collection in memory (a gigabyte at 10,000).
+      // Parsed and joined when read, once, and then let go: held for every document at once,
+      // the texts were more copies of the whole collection in memory (a gigabyte at 10,000).
       get text() {
-        return blocks
-          .get(d.id)!
+        return blocksOfEntry(d)
           .map((b) => b.text)
           .join('\n');
       },
@@ -168,7 +255,6 @@ async function compute(): Promise<Crosslinks> {
     const found = mentions.byDocument[doc.id]!;
     const items = found.entities.map((e) => ({ entity: entity.get(e.entityId)!, count: e.count }));
     byDocument.set(doc.id, {
-      body: linkFirstMentions(blocks.get(doc.id)!, found.mentions),
       entities: entityKinds
         .map((kind) => ({ kind, items: items.filter((i) => i.entity.data.kind === kind) }))
         .filter((group) => group.items.length > 0),
@@ -176,7 +262,6 @@ async function compute(): Promise<Crosslinks> {
         doc: document.get(r.id)!,
         shares: r.shares.map((id) => entity.get(id)!),
       })),
-      blockLabels: labels.get(doc.id)!,
     });
   }
 
@@ -185,11 +270,13 @@ async function compute(): Promise<Crosslinks> {
     buildMatcher(entities),
     documents.map((d) => ({ id: d.id, omitted: d.data.source.omitted })),
   );
-  const sentences = new Map(
-    documents.map((d) => [
-      d.id,
-      sentencesByEntity(blocks.get(d.id)!, mentions.byDocument[d.id]!.mentions),
-    ]),
+  // Only how many sentences name each entity is kept, for the pages' count; a page quotes its
+  // own when it is rendered.
+  const sentenceCounts = new Map(
+    documents.map((d) => {
+      const quoted = sentencesByEntity(blocksOfEntry(d), mentions.byDocument[d.id]!.mentions);
+      return [d.id, new Map([...quoted].map(([id, list]) => [id, list.length]))];
+    }),
   );
   const byEntity = new Map<string, EntityLinks>();
   for (const e of entities) {
@@ -199,7 +286,7 @@ async function compute(): Promise<Crosslinks> {
       .map((doc) => ({
         doc,
         count: inDocs.get(doc.id)!,
-        sentences: sentences.get(doc.id)!.get(e.id) ?? [],
+        sentences: sentenceCounts.get(doc.id)!.get(e.id) ?? 0,
       }));
     byEntity.set(e.id, {
       entity: e,
@@ -236,6 +323,7 @@ async function compute(): Promise<Crosslinks> {
         countries.map((e) => [e.id, byEntity.get(e.id)!.documents.length]),
       ),
     },
+    ...perPage(document, mentions, byEntity),
   };
 }
 

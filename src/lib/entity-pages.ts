@@ -194,28 +194,29 @@ export function namesOutsideText(
   return found;
 }
 
-/** One page of where an entity is named: documents with their sentences, or, for an entity no
- * text names, the lines outside the texts that do. */
-export type MentionPage<D, O> =
-  | { kind: 'sentences'; page: Page<GroupSlice<D, QuotedSentence>> }
-  | { kind: 'outside'; page: Page<O> };
+/** One page of where an entity is named: documents with their sentences (each a `QuotedSentence`,
+ * or its place among the document's), or, for an entity no text names, the lines outside the
+ * texts that do. */
+export type MentionPage<D, O, S = QuotedSentence> =
+  { kind: 'sentences'; page: Page<GroupSlice<D, S>> } | { kind: 'outside'; page: Page<O> };
 
 /**
  * Where an entity is named, in pages of at most `size.documents` documents and `size.sentences`
  * quotations, so that an entity's pages stay the same size however many documents name it: the
  * documents naming it (newest first, as given) with every sentence, split as `paginateGroups`
- * splits; or, when no text names it, the lines outside the texts, `size.documents` a page.
- * Always at least one page, the entity's own.
+ * splits, each sentence given by its place among the document's (from 0), so that the pages can
+ * be laid out before any sentence is quoted; or, when no text names it, the lines outside the
+ * texts, `size.documents` a page. Always at least one page, the entity's own.
  */
-export function mentionPages<D extends { sentences: QuotedSentence[] }, O>(
+export function mentionPages<D extends { sentences: number }, O>(
   documents: readonly D[],
   outside: readonly O[],
   size: { documents: number; sentences: number },
-): MentionPage<D, O>[] {
+): MentionPage<D, O, number>[] {
   if (documents.length === 0) {
     return paginate(outside, size.documents).map((page) => ({ kind: 'outside', page }));
   }
-  return paginateGroups(documents, (d) => d.sentences, {
+  return paginateGroups(documents, (d) => Array.from({ length: d.sentences }, (_, i) => i), {
     items: size.sentences,
     groups: size.documents,
   }).map((page) => ({ kind: 'sentences', page }));

@@ -8,19 +8,20 @@ import type { CardSpec } from './spec.ts';
  * Cards rendered ahead, on other threads. A card route's getStaticPaths() hands over every
  * card it will serve; Astro calls every route's getStaticPaths() before rendering any page, so
  * the cards are drawn on a second core while the main thread works out the link graph and
- * renders pages, and a card's GET mostly finds its bytes ready. Without worker threads (or if
- * the worker cannot start) the cards are simply drawn when asked for, as before.
+ * renders pages, and a card's GET mostly finds it drawn, in the cache. Without worker threads (or
+ * if the worker cannot start) the cards are simply drawn when asked for, as before.
  */
 
-/** The cards asked for ahead, by their spec as JSON. */
-const ahead = new Map<string, Promise<Buffer>>();
+/** The cards asked for ahead, by their spec as JSON: settled once the worker has drawn the card
+ * into the cache (render.ts), from where it is read when asked for. */
+const ahead = new Map<string, Promise<void>>();
 
 /** Two workers: while they draw, the main thread works out the link graph, and when it reaches
  * the card routes first (they sort first) it only waits, so both cores can draw. */
 const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
 interface Job {
-  resolve: (png: Buffer) => void;
+  resolve: () => void;
   reject: (e: Error) => void;
 }
 
@@ -38,12 +39,12 @@ function startWorker(): CardWorker {
   const file = path.resolve(process.cwd(), 'src/lib/cards/card-worker.ts');
   const worker: CardWorker = { thread: new Worker(file), jobs: new Map() };
   worker.thread.unref();
-  worker.thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+  worker.thread.on('message', (m: { id: number; error?: string }) => {
     const job = worker.jobs.get(m.id)!;
     worker.jobs.delete(m.id);
     // Idle workers must not keep the build's process alive.
     if (worker.jobs.size === 0) worker.thread.unref();
-    if (m.bytes) job.resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+    if (m.error === undefined) job.resolve();
     else job.reject(new Error(m.error));
   });
   worker.thread.on('error', (error) => {
@@ -62,9 +63,7 @@ export function renderCardsAhead(specs: readonly CardSpec[]): void {
     if (workers.length === 0) workers = Array.from({ length: WORKERS }, startWorker);
     const worker = workers[nextId % workers.length]!;
     const id = nextId++;
-    const result = new Promise<Buffer>((resolve, reject) =>
-      worker.jobs.set(id, { resolve, reject }),
-    );
+    const result = new Promise<void>((resolve, reject) => worker.jobs.set(id, { resolve, reject }));
     // A failure is reported by whoever asks for the card; until then it must not go unhandled.
     result.catch(() => {});
     worker.thread.ref();
@@ -75,11 +74,16 @@ export function renderCardsAhead(specs: readonly CardSpec[]): void {
 
 /** The card's bytes if it was handed to renderCardsAhead(), once the worker has drawn it. */
 export function renderedAhead(spec: CardSpec): Promise<Buffer> | undefined {
-  return ahead.get(JSON.stringify(spec));
+  return ahead.get(JSON.stringify(spec))?.then(() => renderCard(spec));
 }
 
-/** The card's bytes: from the worker if it was rendered ahead, otherwise (or if the worker
- * failed) drawn here, where a problem with the card is reported as renderCard() reports it. */
-export function cardBytes(spec: CardSpec): Promise<Buffer> {
-  return renderedAhead(spec)?.catch(() => renderCard(spec)) ?? renderCard(spec);
+/** The card's bytes: read from the cache once the worker has drawn it there, or, when it was not
+ * asked for ahead (or the worker failed), drawn here, where a problem with the card is reported
+ * as renderCard() reports it. Each card is handed over once and then forgotten. */
+export async function cardBytes(spec: CardSpec): Promise<Buffer> {
+  const key = JSON.stringify(spec);
+  const drawn = ahead.get(key);
+  ahead.delete(key);
+  await drawn?.catch(() => {});
+  return renderCard(spec);
 }

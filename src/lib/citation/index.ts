@@ -12,9 +12,9 @@ import { ris } from './ris.ts';
 import { apa, chicago, type Run } from './styles.ts';
 
 /**
- * Everything a document page shows or declares about how to cite it, computed once per
- * document per build: the formatted citations, the BibTeX and RIS blocks with their
- * highlighting, the JSON-LD, the Highwire tags and the link-preview card.
+ * Everything a document page shows or declares about how to cite it: the formatted citations,
+ * the BibTeX and RIS blocks with their highlighting, the JSON-LD, the Highwire tags and the
+ * link-preview card.
  */
 export interface DocumentCitation {
   record: CitationRecord;
@@ -31,8 +31,6 @@ export interface DocumentCitation {
 
 /** The class that scopes the highlighted blocks' colors. */
 export const CODE_CLASS = 'cite-code';
-
-const cache = new Map<string, Promise<DocumentCitation>>();
 
 async function compute(doc: DocumentEntry): Promise<DocumentCitation> {
   const { data } = doc;
@@ -65,11 +63,8 @@ async function compute(doc: DocumentEntry): Promise<DocumentCitation> {
   };
 }
 
+/** Worked out when asked, not kept: only the document's own page asks, once a build, and kept
+ * for every document the citations were held to the end of the build (85 MB at 10,000). */
 export function citationFor(doc: DocumentEntry): Promise<DocumentCitation> {
-  let entry = cache.get(doc.id);
-  if (!entry) {
-    entry = compute(doc);
-    cache.set(doc.id, entry);
-  }
-  return entry;
+  return compute(doc);
 }

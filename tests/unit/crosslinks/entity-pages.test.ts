@@ -115,14 +115,15 @@ describe('entities named only outside the text', () => {
 
 describe('pages of where an entity is named', () => {
   // What crosslinks.ts hands the entity pages, for one entity: the documents naming it, each with
-  // its sentences (in the corpus's order here; newest first in the build).
+  // how many of its sentences name it (in the corpus's order here; newest first in the build).
   const named = (entityId: string) =>
     documents
       .filter((d) => index.byEntity[entityId]!.some((e) => e.documentId === d.id))
       .map((d) => ({
         id: d.id,
-        sentences:
-          sentencesByEntity(d.blocks, index.byDocument[d.id]!.mentions).get(entityId) ?? [],
+        sentences: (
+          sentencesByEntity(d.blocks, index.byDocument[d.id]!.mentions).get(entityId) ?? []
+        ).length,
       }));
 
   const size = { documents: PER_PAGE.mentionDocuments, sentences: PER_PAGE.mentionSentences };
@@ -130,12 +131,14 @@ describe('pages of where an entity is named', () => {
   it('spreads NATO’s sentences over pages of at most PER_PAGE.mentionSentences, each quoted once', () => {
     const docs = named('nato');
     const pages = mentionPages(docs, [], size);
-    const all = docs.flatMap((d) => d.sentences);
+    const all = docs.flatMap((d) => Array.from({ length: d.sentences }, (_, i) => [d.id, i]));
     // The NATO Review article alone names NATO in more sentences than a page holds.
     expect(all.length).toBeGreaterThan(size.sentences);
     expect(pages.length).toBeGreaterThan(1);
     const quoted = pages.flatMap((p) =>
-      p.kind === 'sentences' ? p.page.items.flatMap((s) => s.items) : [],
+      p.kind === 'sentences'
+        ? p.page.items.flatMap((s) => s.items.map((i) => [s.group.id, i]))
+        : [],
     );
     expect(quoted).toEqual(all);
     for (const p of pages) {
