@@ -7,6 +7,7 @@ import { getDocuments, type DocumentEntry } from './documents';
 import { publishedYears } from './dates';
 import { typeLabel } from './labels';
 import { parseBlocks, type Block } from './entities/blocks.ts';
+import { formerIdProblems } from './former-ids.ts';
 import { getEntityIndex, type EntityEntry } from './entities/collection.ts';
 import type { MentionIndex } from './entities/graph.ts';
 import { buildMatcher, type Mention } from './entities/matcher.ts';
@@ -232,6 +233,14 @@ async function compute(): Promise<Crosslinks> {
   const briefing = parseBriefing(followRenames(briefingYaml, renamed), BRIEFING_FILE);
   const claims = briefing.flatMap((section) => section.claims);
   fail(briefingProblems(briefing, textsOf(claims.flatMap((c) => c.sources)), BRIEFING_FILE));
+  // Former ids (an old paragraph link answered at its new block) are checked against the text.
+  fail(
+    documents
+      .filter((d) => d.data.formerIds?.length)
+      .flatMap((d) =>
+        formerIdProblems(d.data.formerIds, blocksOfEntry(d), d.filePath ?? `document ${d.id}`),
+      ),
+  );
 
   const related = relatedDocuments(
     documents.map((d) => ({
