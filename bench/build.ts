@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** One timed build. */
@@ -10,6 +10,10 @@ export interface BuildRun {
   /** Largest resident set of the build or any process it waited for (GNU time's "Maximum
    * resident set size"; a child such as Pagefind counts on its own, not added to Node's). */
   peakRssBytes: number;
+  /** Largest sum of the resident sets of all the build's processes at one moment (Node and
+   * Pagefind's indexer run at the same time), sampled every quarter second: what the machine
+   * must hold. */
+  peakTotalRssBytes: number;
   userSeconds: number;
   systemSeconds: number;
   log: string;
@@ -34,6 +38,32 @@ export function parseGnuTime(text: string): {
     systemSeconds: field('System time \\(seconds\\)'),
     exitStatus: field('Exit status'),
   };
+}
+
+const PAGE_BYTES = 4096;
+
+/** The summed resident set of the processes in process group `group`, from /proc (Linux). */
+export function groupRssBytes(group: number, proc = '/proc'): number {
+  let total = 0;
+  for (const name of readdirSync(proc)) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`${proc}/${name}/stat`, 'utf8');
+    } catch {
+      continue; // The process ended while the list was read.
+    }
+    total += statRss(stat, group);
+  }
+  return total;
+}
+
+/** Resident bytes of one /proc/<pid>/stat line if the process is in `group`, else 0. The
+ * command name (2nd field) may hold spaces and parentheses: fields are counted after its ")". */
+export function statRss(stat: string, group: number): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state(3) ppid(4) pgrp(5) ... rss(24), numbered from 1 in proc(5).
+  return Number(fields[2]) === group ? Number(fields[21]) * PAGE_BYTES : 0;
 }
 
 /**
@@ -64,6 +94,10 @@ export function timeCommand(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    let peakTotal = 0;
+    const sampler = setInterval(() => {
+      peakTotal = Math.max(peakTotal, groupRssBytes(child.pid!));
+    }, 250);
     let timedOut = false;
     const timer = Number.isFinite(timeoutMs)
       ? setTimeout(() => {
@@ -76,6 +110,7 @@ export function timeCommand(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(sampler);
       const wallMs = timedOut ? timeoutMs : performance.now() - started;
       out.end();
       let timed = { peakRssBytes: NaN, userSeconds: NaN, systemSeconds: NaN, exitStatus: NaN };
@@ -89,6 +124,7 @@ export function timeCommand(
         ...(timedOut ? { timedOut } : {}),
         wallMs,
         peakRssBytes: timed.peakRssBytes,
+        peakTotalRssBytes: peakTotal || NaN,
         userSeconds: timed.userSeconds,
         systemSeconds: timed.systemSeconds,
         log,

@@ -221,9 +221,9 @@ export function evaluateTargets(r: Results): TargetRow[] {
       ),
       row(
         '10,000 documents: peak memory under 4 GB',
-        bytes(tenK.clean.peakRssBytes),
+        `${bytes(tenK.clean.peakTotalRssBytes)} (all processes at once; largest process ${bytes(tenK.clean.peakRssBytes)})`,
         '4 GB',
-        tenK.clean.peakRssBytes < 4e9,
+        tenK.clean.peakTotalRssBytes < 4e9,
       ),
     );
     const per1k = marginalMsPerDocument(r.builds, 1000);
