@@ -14,7 +14,7 @@ export const PER_PAGE = {
   /** Items in the RSS and JSON feeds. */
   feed: 50,
   /** Documents, and quoted sentences, on a page of where the documents name an entity. */
-  mentionDocuments: 10,
+  mentionDocuments: 20,
   mentionSentences: 40,
 } as const;
 

@@ -98,3 +98,19 @@ export function siteRedirects(root: string): Record<string, string> {
     ...pages,
   };
 }
+
+/** Page numbers the record holds for each paginated list under `prefix` ("/entities/"), by the
+ * list's id: `/entities/nato/mentions/3/` is page 3 of nato's. */
+export function recordedPageNumbers(
+  urls: readonly string[],
+  prefix: string,
+  list: string,
+): Map<string, number[]> {
+  const pattern = new RegExp(`^${prefix}([^/]+)/${list}/(\\d+)/$`);
+  const pages = new Map<string, number[]>();
+  for (const url of urls) {
+    const m = pattern.exec(url);
+    if (m) pages.set(m[1]!, [...(pages.get(m[1]!) ?? []), Number(m[2])]);
+  }
+  return pages;
+}
