@@ -124,9 +124,11 @@ export interface Crosslinks {
 /** How many companions an entity page lists. */
 const COMPANIONS = 8;
 
-/** How many documents' parsed blocks are kept for the pages being rendered: a page of where an
- * entity is named quotes ten documents, and a few pages render at once. */
-const PARSED_KEPT = 64;
+/** How many documents' parsed blocks are kept for the pages being rendered. Each entity's
+ * mention pages walk its documents newest first, and the next entity walks them again: up to
+ * 2,000 documents (some 50 MB of text) every document is parsed once; a larger collection
+ * parses a document again when its turn comes round, which costs time, not memory. */
+const PARSED_KEPT = 2000;
 
 const byName = (a: EntityEntry, b: EntityEntry) =>
   a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1);
