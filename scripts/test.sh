@@ -57,7 +57,7 @@ bash scripts/ensure-chromium.sh || echo "chromium is not available: browser test
 gate format prettier --check .
 gate types astro check
 suite unit --config vitest.config.ts
-gate build astro build
+gate build node scripts/build.ts
 if [ -d dist ]; then
   suite site --config tests/site/vitest.config.ts
 fi

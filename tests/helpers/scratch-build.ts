@@ -20,15 +20,30 @@ export function scratchProject(prefix: string): { dir: string; remove: () => voi
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `astro build` in a scratch project, returning its log; throws with Astro's output if the
- * build fails. */
+/** The project's build (`npm run build`: scripts/build.ts) in a scratch project, returning its
+ * log; throws with the build's output if it fails. */
 export function buildIn(dir: string): string {
-  return execFileSync(join(repoRoot, 'node_modules/.bin/astro'), ['build'], {
+  return execFileSync(process.execPath, [join(repoRoot, 'scripts/build.ts')], {
     cwd: dir,
     encoding: 'utf8',
     stdio: 'pipe',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
+}
+
+/** Plain `astro build` in a scratch project: the search step then runs inside Astro's process
+ * (src/integrations/search/index.ts) instead of after it. Returns the log, throws as buildIn. */
+export function astroBuildIn(dir: string): string {
+  return execFileSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    },
+  );
 }
 
 function linkPackages(dir: string): void {

@@ -1,27 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundleClient, CLIENT_SCRIPTS, type ClientScript } from './client.ts';
-import { Readable } from 'node:stream';
-import {
-  fragmentsInUrlOrder,
-  offlineIndexScriptParts,
-  offlinePage,
-  sortKeys,
-} from './offline-index.ts';
-import { indexSite, readFragment } from './pagefind.ts';
-
-/** Where the search page and its scripts live, relative to the base (as `paths.search`). */
-const SEARCH_DIR = 'search/';
-export const OFFLINE_INDEX = 'offline-index.js';
+import { SEARCH_DIR, writeSearch, type SearchJob } from './write.ts';
 
 /**
- * Search for the built site. After the build: Pagefind indexes the pages (its bundle goes to
- * `pagefind/`), the offline index is written from Pagefind's own records, and the search page's
- * classic scripts are bundled next to it. In `astro dev` the scripts are served on request
- * (there is no index until a build).
+ * Set by scripts/build.ts (`npm run build`) to a file's path: the build then leaves the search
+ * step to that script, which runs it once Astro's process has exited, and this hook only writes
+ * the step's SearchJob to the file. At 10,000 documents Astro's process still holds about
+ * 2.9 GB when the build ends (1.1 GB of it live heap after a full collection), and Pagefind's
+ * indexer then takes 3.4 GB more: run one after the other, the build needs the larger of the
+ * two, not their sum.
+ */
+export const SEARCH_HANDOFF = 'BRIEFING_SEARCH_HANDOFF';
+
+/**
+ * Search for the built site (write.ts). After `astro build` on its own the search step runs in
+ * Astro's process; after `npm run build`, in the build script's, once Astro has exited. In
+ * `astro dev` the search page's scripts are served on request (there is no index until a build).
  */
 export function search(): AstroIntegration {
   let root: URL;
@@ -47,38 +43,14 @@ export function search(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const searchDir = path.join(out, SEARCH_DIR);
-        await mkdir(searchDir, { recursive: true });
-        for (const name of Object.keys(CLIENT_SCRIPTS) as ClientScript[]) {
-          await writeFile(path.join(searchDir, name), await bundleClient(name, root));
+        const job: SearchJob = { outDir: fileURLToPath(dir), root: fileURLToPath(root), base };
+        const handoff = process.env[SEARCH_HANDOFF];
+        if (handoff) {
+          writeFileSync(handoff, JSON.stringify(job));
+          logger.info('search index: written by scripts/build.ts once Astro has exited');
+          return;
         }
-
-        const { fragmentFiles } = await indexSite(out);
-        // Page by page: read, made into its part of the index and written, so that the index
-        // (near 100 MB at 10,000 documents) is never whole in memory.
-        async function* pages() {
-          for await (const fragment of fragmentsInUrlOrder(fragmentFiles, readFragment)) {
-            const file = fragment.url.endsWith('/') ? `${fragment.url}index.html` : fragment.url;
-            // Synchronous for the reason given at readFragment().
-            const html = readFileSync(path.join(out, file), 'utf8');
-            yield offlinePage(fragment, sortKeys(html), base);
-          }
-        }
-        let size = 0;
-        async function* counted(parts: AsyncIterable<string>) {
-          for await (const part of parts) {
-            size += part.length;
-            yield part;
-          }
-        }
-        await writeFile(
-          path.join(searchDir, OFFLINE_INDEX),
-          Readable.from(counted(offlineIndexScriptParts(pages()))),
-        );
-        logger.info(
-          `Pagefind indexed ${fragmentFiles.length} pages; offline index ${Math.round(size / 1024)} kB`,
-        );
+        logger.info(await writeSearch(job));
       },
     },
   };

@@ -1,0 +1,52 @@
+/**
+ * `npm run build`: Astro builds the site, and then, once Astro's process has exited, the search
+ * step (src/integrations/search/write.ts) indexes it in this one. The two are run one after the
+ * other so that the build needs the memory of the larger, not of both at once (see
+ * SEARCH_HANDOFF in src/integrations/search/index.ts). Arguments are passed on to `astro build`.
+ * Run in the project's folder (npm does this); `astro build` alone still builds a whole site.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SEARCH_HANDOFF } from '../src/integrations/search/index.ts';
+import { writeSearch, type SearchJob } from '../src/integrations/search/write.ts';
+
+const project = process.cwd();
+const handoffDir = mkdtempSync(join(tmpdir(), 'briefing-build-'));
+const handoff = join(handoffDir, 'search-job.json');
+
+function fail(message: string): never {
+  rmSync(handoffDir, { recursive: true, force: true });
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
+
+// Astro's own entry, run with this Node (a shim in node_modules/.bin would find whichever
+// `node` comes first on PATH, which need not be the project's).
+const astro = spawnSync(
+  process.execPath,
+  [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)],
+  {
+    cwd: project,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [SEARCH_HANDOFF]: handoff },
+  },
+);
+if (astro.error) fail(`could not start astro build: ${astro.error.message}`);
+if (astro.status !== 0) {
+  rmSync(handoffDir, { recursive: true, force: true });
+  process.exit(astro.status ?? 1);
+}
+if (!existsSync(handoff)) {
+  fail('astro build ended without handing over the search step (is search() in astro.config.mjs?)');
+}
+const job = JSON.parse(readFileSync(handoff, 'utf8')) as SearchJob;
+rmSync(handoffDir, { recursive: true, force: true });
+try {
+  const started = performance.now();
+  const summary = await writeSearch(job);
+  console.log(`[briefing-search] ${summary} (${Math.round(performance.now() - started)} ms)`);
+} catch (error) {
+  fail(`search index for ${job.outDir}: ${error instanceof Error ? error.message : String(error)}`);
+}
