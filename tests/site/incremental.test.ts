@@ -63,6 +63,15 @@ describe('a rebuild after one document changed', { timeout: 600_000 }, () => {
     expect(reused).not.toContain(
       '/documents/how-can-central-asia-move-toward-security-integration/index.html',
     );
+    // List pages are reused when none of their documents changed: the edited document is a
+    // news analysis, so the other types' lists are not rendered again; its own is.
+    expect(reused).toEqual(
+      expect.arrayContaining([
+        '/documents/by-type/policy-report/index.html',
+        '/documents/by-type/journal-article/index.html',
+      ]),
+    );
+    expect(reused).not.toContain('/documents/by-type/news-analysis/index.html');
 
     rmSync(join(clean.dir, 'src'), { recursive: true });
     cpSync(join(rebuilt.dir, 'src'), join(clean.dir, 'src'), { recursive: true });
