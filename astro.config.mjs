@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/config/site.ts';
 import { siteRedirects } from './src/urls/redirects.ts';
 import { search } from './src/integrations/search/index.ts';
+import { SEARCH_OUTPUTS } from './src/integrations/search/write.ts';
 import { staleOutput } from './src/integrations/stale-output/index.ts';
 
 // Canonical origin and base come from the one site config (overridable by SITE_ORIGIN and
@@ -15,8 +16,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // Published URLs keep working: editors' redirects and those for documents whose slug changed.
   redirects: siteRedirects(fileURLToPath(new URL('.', import.meta.url))),
-  // staleOutput() first: the search index must not read a page an earlier build left.
-  integrations: [staleOutput(), mdx(), search(), sitemap()],
+  // staleOutput() first: the search index must not read a page an earlier build left. What the
+  // steps after it write again on every build (the search index, the sitemap) is not swept.
+  integrations: [
+    staleOutput([...SEARCH_OUTPUTS, 'sitemap-index.xml', 'sitemap-0.xml']),
+    mdx(),
+    search(),
+    sitemap(),
+  ],
   // Pages are rendered four at a time, so one page's rendering overlaps another's file writes
   // (measured at 1,000 documents: page generation 18.8 s at one at a time, 16.0 s at four).
   build: { concurrency: 4 },

@@ -16,6 +16,14 @@ import { indexSite, readFragment } from './pagefind.ts';
 export const SEARCH_DIR = 'search/';
 export const OFFLINE_INDEX = 'offline-index.js';
 
+/** What the search step writes into the output directory, all of it again on every build:
+ * Pagefind's bundle (a folder), the offline index and the scripts. */
+export const SEARCH_OUTPUTS: readonly string[] = [
+  'pagefind/',
+  SEARCH_DIR + OFFLINE_INDEX,
+  ...Object.keys(CLIENT_SCRIPTS).map((name) => SEARCH_DIR + name),
+];
+
 /** What the search step needs to know of a finished build: plain paths and strings, so that
  * it can be handed from Astro's process to the one that runs after it (scripts/build.ts). */
 export interface SearchJob {

@@ -9,7 +9,7 @@ import { staleFiles, type OutputFile } from './sweep.ts';
  * (see sweep.ts). The output directory is not emptied before a build (astro.config.mjs):
  * the pages an incremental build reuses are left in place.
  */
-export function staleOutput(): AstroIntegration {
+export function staleOutput(writtenLater: readonly string[] = []): AstroIntegration {
   let startedMs = 0;
   let outDir = '';
   // A build into an empty or missing directory has nothing to sweep (at 10,000 documents the
@@ -31,7 +31,7 @@ export function staleOutput(): AstroIntegration {
         const reused = new Set(
           [...assets.values()].flat().map((url) => relative(out, fileURLToPath(url))),
         );
-        const stale = staleFiles(listOutput(out), startedMs, reused);
+        const stale = staleFiles(listOutput(out), startedMs, reused, writtenLater);
         for (const file of stale) unlinkSync(path.join(out, file));
         removeEmptyParents(out, stale);
         if (stale.length > 0) {

@@ -24,14 +24,21 @@ const SPARED = new Set(['.git']);
 
 export const MTIME_MARGIN_MS = 1000;
 
+/**
+ * `writtenLater` names what a step after the sweep writes again on every build (the search
+ * index: a folder, ending in "/", or a file): it is not stale, only not written yet.
+ */
 export function staleFiles(
   files: readonly OutputFile[],
   buildStartedMs: number,
   reused: ReadonlySet<string>,
+  writtenLater: readonly string[] = [],
 ): string[] {
   const before = buildStartedMs - MTIME_MARGIN_MS;
+  const later = (file: string) =>
+    writtenLater.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
   return files
     .filter((f) => f.mtimeMs < before && !reused.has(f.path))
-    .filter((f) => !SPARED.has(f.path.split('/')[0]!))
+    .filter((f) => !SPARED.has(f.path.split('/')[0]!) && !later(f.path))
     .map((f) => f.path);
 }

@@ -49,6 +49,18 @@ describe('files an earlier build left', () => {
     expect(stale).not.toContain('.git/HEAD');
   });
 
+  it('never what a later step writes again (the search index), named as a folder or a file', () => {
+    const search = [
+      { path: 'pagefind/fragment/en_1a2b3c.pf_fragment', mtimeMs: earlier },
+      { path: 'search/offline-index.js', mtimeMs: earlier },
+      { path: 'search/old-script.js', mtimeMs: earlier },
+    ];
+    expect(
+      staleFiles(search, started, new Set(), ['pagefind/', 'search/offline-index.js']),
+    ).toEqual(['search/old-script.js']);
+    expect(staleFiles(search, started, new Set())).toHaveLength(3);
+  });
+
   it('a file written in the first second of the build is not taken for an older one', () => {
     // The build starts at 18:00:00.900 and writes a page at 18:00:00.950; a file system that
     // keeps times to the second records 18:00:00.
