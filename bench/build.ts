@@ -10,9 +10,9 @@ export interface BuildRun {
   /** Largest resident set of the build or any process it waited for (GNU time's "Maximum
    * resident set size"; a child such as Pagefind counts on its own, not added to Node's). */
   peakRssBytes: number;
-  /** Largest sum of the resident sets of all the build's processes at one moment (Node and
-   * Pagefind's indexer run at the same time), sampled every quarter second: what the machine
-   * must hold. */
+  /** Largest sum of the resident sets of all the build's processes at one moment (npm, the
+   * build script, Astro's Node, Pagefind's indexer: whichever run side by side), sampled every
+   * quarter second: what the machine must hold. */
   peakTotalRssBytes: number;
   userSeconds: number;
   systemSeconds: number;

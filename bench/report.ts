@@ -104,8 +104,8 @@ export function renderReport(r: Results, targets: readonly TargetRow[]): string 
     '',
     'Clean build: output and every cache removed first. Rebuild: the same build again after one ' +
       'document’s text changed, caches kept. Peak memory: the largest sum of the resident sets of ' +
-      'all the build’s processes at one moment (sampled every 0.25 s; Node and Pagefind’s indexer ' +
-      'overlap), and the largest single process (GNU time). ' +
+      'all the build’s processes at one moment (sampled every 0.25 s), and the largest single ' +
+      'process (GNU time). ' +
       'Beyond start-up: (time − time for 5) ÷ (documents − 5).',
     '',
     table(
