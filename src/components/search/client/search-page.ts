@@ -58,6 +58,8 @@ interface PagefindData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** The positions of the words that matched, in this search. */
+  words: number[];
   data(): Promise<PagefindData>;
 }
 
@@ -99,6 +101,19 @@ async function pagefindEngine(): Promise<Engine> {
   // No worker: one request less, and a site this size searches fast on the main thread.
   await pf.options({ noWorker: true, ranking: RANKING });
   await pf.init();
+  // Each page's fragment, loaded once: Pagefind fetches it once too, but works out an excerpt and
+  // sub-results (which this page does not show) at every `data()`, and rewrites the locations of
+  // its one object per page for each search; the locations are read from `words` instead.
+  const fragments = new Map<string, Promise<PagefindData>>();
+  const fragment = (r: PagefindResult): Promise<PagefindData> => {
+    let loaded = fragments.get(r.id);
+    if (!loaded) {
+      loaded = r.data();
+      fragments.set(r.id, loaded);
+      loaded.catch(() => fragments.delete(r.id));
+    }
+    return loaded;
+  };
   return {
     filters: () => pf.filters(),
     async search(queries, state) {
@@ -130,16 +145,8 @@ async function pagefindEngine(): Promise<Engine> {
         page: (from, count) =>
           Promise.all(
             merged.slice(from, from + count).map(async (m) => {
-              // Pagefind keeps one object per page and rewrites its locations for each search
-              // that loads it: read them one search at a time.
-              const locations = new Set<number>();
-              let page: PagefindData | undefined;
-              for (const r of m.found) {
-                const d = await r.data();
-                page ??= d;
-                for (const l of d.locations) locations.add(l);
-              }
-              return shapeResult(page!, [...locations], terms);
+              const locations = [...new Set(m.found.flatMap((r) => r.words))];
+              return shapeResult(await fragment(m.found[0]!), locations, terms);
             }),
           ),
       };
