@@ -73,6 +73,28 @@ export function stateToSearch(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
+/** The shortest query searched while typing, unless a filter is set (Enter searches any): one
+ * letter matches most of the site. */
+export const MIN_TYPED = 2;
+
+/** Whether results follow the keys for this state: a query of two letters or more, or a filter. */
+export function searchedWhileTyping(state: SearchState): boolean {
+  if (Object.keys(state.filters).length > 0) return true;
+  return [...state.q].length >= MIN_TYPED;
+}
+
+/**
+ * The search a backspace in the box leads to, when results would follow it: the query less its
+ * last character (and any space it leaves at the end). Undefined when that query is empty or
+ * too short to search while typing.
+ */
+export function backspaced(state: SearchState): SearchState | undefined {
+  const q = [...state.q].slice(0, -1).join('').trim();
+  if (!q) return undefined;
+  const next = { ...state, q };
+  return searchedWhileTyping(next) ? next : undefined;
+}
+
 /** Pagefind's sort option for a sort key. */
 export function sortOption(sort: SortKey): Record<string, 'asc' | 'desc'> | undefined {
   if (sort === 'newest') return { date: 'desc' };

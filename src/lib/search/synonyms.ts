@@ -37,16 +37,29 @@ export function synonymGroups(entities: readonly NamedEntity[]): string[][] {
   return groups;
 }
 
+/** Each group's names with their keys, worked out once per list of groups: the search page
+ * asks for a query's alternatives at every key the reader types, and stemming the registry's
+ * 150 names each time cost a millisecond or more a key. */
+const keyed = new WeakMap<readonly string[][], { name: string; key: string }[][]>();
+
+function keyedGroups(groups: readonly string[][]): { name: string; key: string }[][] {
+  let out = keyed.get(groups);
+  if (!out) {
+    out = groups.map((group) => group.map((name) => ({ name, key: key(name) })));
+    keyed.set(groups, out);
+  }
+  return out;
+}
+
 /** The other names to search for a query that is itself a name, in registry order. */
 export function alternatives(query: string, groups: readonly string[][]): string[] {
   const asked = key(query);
   if (!asked) return [];
   const seen = new Set([asked]);
   const out: string[] = [];
-  for (const group of groups) {
-    if (!group.some((name) => key(name) === asked)) continue;
-    for (const name of group) {
-      const k = key(name);
+  for (const group of keyedGroups(groups)) {
+    if (!group.some((n) => n.key === asked)) continue;
+    for (const { name, key: k } of group) {
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(name);

@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
+  backspaced,
   describeFilters,
   facetValueLabel,
   offlineHref,
   parseState,
   resultHref,
+  searchedWhileTyping,
   sortOption,
   stateToSearch,
 } from '../../../src/lib/search/state.ts';
@@ -67,5 +69,37 @@ describe('filters in words', () => {
     expect(describeFilters({ kind: 'Entity' })).toBe('Show: Entities only');
     expect(facetValueLabel('kind', 'Document')).toBe('Documents only');
     expect(describeFilters({})).toBe('');
+  });
+});
+
+describe('searching while the reader types', () => {
+  const state = (search: string) => parseState(search);
+
+  test('two letters or more are searched; one letter only with a filter', () => {
+    expect(searchedWhileTyping(state('?q=SC'))).toBe(true);
+    expect(searchedWhileTyping(state('?q=S'))).toBe(false);
+    expect(searchedWhileTyping(state('?q=S&country=Kazakhstan'))).toBe(true);
+    expect(searchedWhileTyping(state('?type=Policy+brief'))).toBe(true);
+  });
+
+  test('a backspace asks for the query less its last character, filters and order kept', () => {
+    expect(backspaced(state('?q=SCO'))).toEqual(state('?q=SC'));
+    expect(backspaced(state('?q=narcotics&country=Kazakhstan&sort=newest'))).toEqual(
+      state('?q=narcotic&country=Kazakhstan&sort=newest'),
+    );
+    // The space a backspace leaves at the end is not searched.
+    expect(backspaced(state('?q=drug+t'))).toEqual(state('?q=drug'));
+  });
+
+  test('none when the shorter query would not be searched as typed', () => {
+    expect(backspaced(state('?q=SC'))).toBeUndefined();
+    expect(backspaced(state('?q=S&country=Kazakhstan'))).toBeUndefined();
+    expect(backspaced(state('?country=Kazakhstan'))).toBeUndefined();
+    // With a filter, one letter is searched.
+    expect(backspaced(state('?q=SC&country=Kazakhstan'))).toEqual(state('?q=S&country=Kazakhstan'));
+  });
+
+  test('a character is a code point, not half of one', () => {
+    expect(backspaced({ q: 'Öskemen 𝔸', filters: {}, sort: 'relevance' })?.q).toBe('Öskemen');
   });
 });

@@ -31,6 +31,17 @@ describe('synonyms from the entity registry', () => {
   test('context aliases ("Alliance" for NATO) are not names of their own', () => {
     expect(alternatives('Alliance', groups)).toEqual([]);
   });
+
+  test('names are keyed once per list of groups; asking again, or another list, answers alike', () => {
+    const first = alternatives('SCO', groups);
+    expect(alternatives('SCO', groups)).toEqual(first);
+    expect(alternatives('sco', groups)).toEqual(first);
+    // A list of its own (the page parses its copy from JSON) has its own keys.
+    const copy = JSON.parse(JSON.stringify(groups)) as string[][];
+    expect(alternatives('SCO', copy)).toEqual(first);
+    expect(alternatives('SCO', [['SCO', 'Shanghai Five']])).toEqual(['Shanghai Five']);
+    expect(alternatives('narcotics', [['SCO', 'Shanghai Five']])).toEqual([]);
+  });
 });
 
 describe('mergeRuns', () => {

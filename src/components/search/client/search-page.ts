@@ -7,16 +7,19 @@ import {
 } from '../../../lib/search/offline.ts';
 import { shapeResult, type PageRecord, type SearchResult } from '../../../lib/search/results.ts';
 import {
+  backspaced,
   describeFilters,
   FACETS,
   facetValueLabel,
   offlineHref,
   parseState,
   resultHref,
+  searchedWhileTyping,
   sortOption,
   stateToSearch,
   type SearchState,
 } from '../../../lib/search/state.ts';
+import { recall } from '../../../lib/search/recent.ts';
 import { RANKING } from '../../../lib/search/ranking.ts';
 import { alternatives, mergeRuns, type Merged } from '../../../lib/search/synonyms.ts';
 import { escapeHtml, queryTerms } from '../../../lib/search/text.ts';
@@ -58,6 +61,8 @@ interface PagefindData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** The positions of the words that matched, in this search. */
+  words: number[];
   data(): Promise<PagefindData>;
 }
 
@@ -72,8 +77,12 @@ const PAGE_SIZE = 5;
 /** While a reader types, results follow each key, and the count is announced once typing
  * pauses: a screen reader would otherwise read a count per key. */
 const ANNOUNCE_AFTER_MS = 1000;
-/** The shortest query searched while typing (Enter searches any). */
-const MIN_TYPED = 2;
+/** Searches kept, with their first results: a query typed again shows them without searching. */
+const KEEP_SEARCHES = 30;
+/** Once results have shown and the reader pauses this long, the search one backspace would ask
+ * for is run ahead (its index chunks and first results' fragments loaded), as it would have
+ * been had the reader typed the query rather than pasted it or opened it from a link. */
+const PREPARE_AFTER_MS = 200;
 
 const script = document.currentScript as HTMLScriptElement | null;
 const scriptUrl = script?.src ?? location.href;
@@ -99,6 +108,19 @@ async function pagefindEngine(): Promise<Engine> {
   // No worker: one request less, and a site this size searches fast on the main thread.
   await pf.options({ noWorker: true, ranking: RANKING });
   await pf.init();
+  // Each page's fragment, loaded once: Pagefind fetches it once too, but works out an excerpt and
+  // sub-results (which this page does not show) at every `data()`, and rewrites the locations of
+  // its one object per page for each search; the locations are read from `words` instead.
+  const fragments = new Map<string, Promise<PagefindData>>();
+  const fragment = (r: PagefindResult): Promise<PagefindData> => {
+    let loaded = fragments.get(r.id);
+    if (!loaded) {
+      loaded = r.data();
+      fragments.set(r.id, loaded);
+      loaded.catch(() => fragments.delete(r.id));
+    }
+    return loaded;
+  };
   return {
     filters: () => pf.filters(),
     async search(queries, state) {
@@ -130,16 +152,8 @@ async function pagefindEngine(): Promise<Engine> {
         page: (from, count) =>
           Promise.all(
             merged.slice(from, from + count).map(async (m) => {
-              // Pagefind keeps one object per page and rewrites its locations for each search
-              // that loads it: read them one search at a time.
-              const locations = new Set<number>();
-              let page: PagefindData | undefined;
-              for (const r of m.found) {
-                const d = await r.data();
-                page ??= d;
-                for (const l of d.locations) locations.add(l);
-              }
-              return shapeResult(page!, [...locations], terms);
+              const locations = [...new Set(m.found.flatMap((r) => r.words))];
+              return shapeResult(await fragment(m.found[0]!), locations, terms);
             }),
           ),
       };
@@ -315,9 +329,40 @@ function start(root: HTMLElement): void {
       .join('');
   }
 
+  interface Ready {
+    engine: Engine;
+    /** The alternatives searched with the query. */
+    also: string[];
+    found: Found;
+    first: SearchResult[];
+  }
+
+  const searches = new Map<string, Promise<Ready>>();
+  /** A search and its first results, run once for each state (while it is among the latest). */
+  function lookup(s: SearchState): Promise<Ready> {
+    const key = stateToSearch(s);
+    const make = (): Promise<Ready> => {
+      const ready = (async () => {
+        const engine = await getEngine();
+        const also = alternatives(s.q, synonyms);
+        const found = await engine.search([s.q, ...also], s);
+        return { engine, also, found, first: await found.page(0, PAGE_SIZE) };
+      })();
+      // A search that failed is tried again next time.
+      ready.catch(() => {
+        if (searches.get(key) === ready) searches.delete(key);
+      });
+      return ready;
+    };
+    return recall(searches, key, make, KEEP_SEARCHES);
+  }
+
   let generation = 0;
   let shown = 0;
   let current: { found: Found; engine: Engine; marks: string } | undefined;
+  /** The results HTML the list holds, while nothing has been added to it. */
+  let listHtml = '';
+  let preparing: ReturnType<typeof setTimeout> | undefined;
 
   let announcing: ReturnType<typeof setTimeout> | undefined;
   /** Shows a message, and has it announced now or, while the reader types, once they pause. */
@@ -330,6 +375,7 @@ function start(root: HTMLElement): void {
 
   async function run(next: SearchState, typing = false): Promise<void> {
     const mine = ++generation;
+    clearTimeout(preparing);
     state = next;
     try {
       history.replaceState(null, '', `${location.pathname}${stateToSearch(next)}`);
@@ -338,10 +384,11 @@ function start(root: HTMLElement): void {
     }
     const filtered = Object.keys(next.filters).length > 0;
     // One letter matches most of the site: while typing, wait for a second.
-    const tooShort = typing && !filtered && [...next.q].length < MIN_TYPED;
+    const tooShort = typing && !searchedWhileTyping(next);
     if ((!next.q && !filtered) || tooShort) {
       current = undefined;
       list.replaceChildren();
+      listHtml = '';
       root.querySelector('[data-search-more]')?.remove();
       say(tooShort ? 'Type at least two letters, or press Enter.' : '', typing);
       return;
@@ -350,22 +397,27 @@ function start(root: HTMLElement): void {
       if (mine === generation) say('Searching…', typing);
     }, 400);
     try {
-      const e = await getEngine();
-      const also = alternatives(next.q, synonyms);
-      const found = await e.search([next.q, ...also], next);
-      const first = await found.page(0, PAGE_SIZE);
+      const { engine: e, also, found, first } = await lookup(next);
       if (mine !== generation) return;
       // The page a result opens marks the query and the one-word names searched with it.
       const marks = [next.q, ...also.filter((a) => !/\s/.test(a))].join(' ');
       current = { found, engine: e, marks };
       shown = first.length;
-      list.innerHTML = render(first, e.link, marks);
+      const html = render(first, e.link, marks);
+      if (html !== listHtml) list.innerHTML = listHtml = html;
       say(describe(next, found.total, also), typing);
       renderMore();
+      const shorter = backspaced(next);
+      if (shorter) {
+        preparing = setTimeout(() => {
+          if (mine === generation) lookup(shorter).catch(() => undefined);
+        }, PREPARE_AFTER_MS);
+      }
     } catch (error) {
       if (mine !== generation) return;
       console.warn('Search failed', error);
       list.replaceChildren();
+      listHtml = '';
       say(
         fromDisk
           ? 'Search could not load its index from this copy of the site.'
@@ -391,6 +443,7 @@ function start(root: HTMLElement): void {
       const more = await found.page(shown, PAGE_SIZE);
       const before = list.querySelectorAll(':scope > li').length;
       list.insertAdjacentHTML('beforeend', render(more, e.link, marks));
+      listHtml = '';
       shown += more.length;
       list.querySelectorAll<HTMLElement>(':scope > li')[before]?.querySelector('a')?.focus();
       renderMore();
