@@ -43,8 +43,8 @@ export interface SearchJob {
 export async function writeSearch({ outDir, root, base }: SearchJob): Promise<string> {
   const searchDir = path.join(outDir, SEARCH_DIR);
   await mkdir(searchDir, { recursive: true });
+  const rootUrl = pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep);
   for (const name of Object.keys(CLIENT_SCRIPTS) as ClientScript[]) {
-    const rootUrl = pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep);
     await writeFile(path.join(searchDir, name), await bundleClient(name, rootUrl));
   }
 
