@@ -6,11 +6,12 @@
  * Run in the project's folder (npm does this); `astro build` alone still builds a whole site.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { SEARCH_HANDOFF } from '../src/integrations/search/index.ts';
 import { writeSearch, type SearchJob } from '../src/integrations/search/write.ts';
+import { astroErrorLine } from './astro-error.ts';
 
 const project = process.cwd();
 const handoffDir = mkdtempSync(join(tmpdir(), 'briefing-build-'));
@@ -23,21 +24,28 @@ function fail(message: string): never {
 }
 
 // Astro's own entry, run with this Node (a shim in node_modules/.bin would find whichever
-// `node` comes first on PATH, which need not be the project's).
+// `node` comes first on PATH, which need not be the project's). Its progress goes straight to
+// the terminal; what it writes to stderr is held: after a success it follows (warnings), after
+// a failure it is kept in a file and said in one line (scripts/astro-error.ts).
 const astro = spawnSync(
   process.execPath,
   [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...process.argv.slice(2)],
   {
     cwd: project,
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [SEARCH_HANDOFF]: handoff },
   },
 );
 if (astro.error) fail(`could not start astro build: ${astro.error.message}`);
+const stderr = astro.stderr.toString();
 if (astro.status !== 0) {
-  rmSync(handoffDir, { recursive: true, force: true });
-  process.exit(astro.status ?? 1);
+  const report = join(project, 'node_modules', '.cache', 'astro-build-error.log');
+  mkdirSync(dirname(report), { recursive: true });
+  writeFileSync(report, stderr);
+  fail(`${astroErrorLine(stderr)} (Astro's full report: ${relative(project, report)})`);
 }
+process.stderr.write(stderr);
 if (!existsSync(handoff)) {
   fail('astro build ended without handing over the search step (is search() in astro.config.mjs?)');
 }

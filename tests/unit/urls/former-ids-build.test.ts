@@ -55,11 +55,17 @@ describe('a corrected paragraph', { timeout: 600_000 }, () => {
     const text = readFileSync(entry, 'utf8');
     writeFileSync(entry, text.replace(/(formerIds:\n {2}- id: \S+\n {4}now: )\S+/, '$1p-000000'));
     let output = '';
+    let stderr = '';
     try {
       buildIn(scratch.dir);
     } catch (error) {
       output = String((error as { stdout?: string }).stdout) + String((error as Error).message);
+      stderr = String((error as { stderr?: string }).stderr);
     }
+    // Said in one line, without Astro's stack trace (scripts/astro-error.ts).
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^build: src\/content\/documents\/.*\.mdx: formerIds: /);
+    expect(stderr).not.toContain('Stack trace');
     expect(output).toMatch(
       /foreign-military-assistance-to-central-asia-conclusions-and-recommendations\.mdx: formerIds: "p-[0-9a-f]+" points at "p-000000", which the text does not have/,
     );
