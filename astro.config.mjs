@@ -7,6 +7,7 @@ import { siteRedirects } from './src/urls/redirects.ts';
 import { search } from './src/integrations/search/index.ts';
 import { SEARCH_OUTPUTS } from './src/integrations/search/write.ts';
 import { staleOutput } from './src/integrations/stale-output/index.ts';
+import { pageCopiesOff } from './src/integrations/page-copies/index.ts';
 
 // Canonical origin and base come from the one site config (overridable by SITE_ORIGIN and
 // SITE_BASE), so links, assets and canonical URLs agree.
@@ -20,6 +21,8 @@ export default defineConfig({
   // steps after it write again on every build (the search index, the sitemap) is not swept.
   integrations: [
     staleOutput([...SEARCH_OUTPUTS, 'sitemap-index.xml', 'sitemap-0.xml']),
+    // Astro keeps no second copy of each page in its cache: dist/ is kept instead (see below).
+    pageCopiesOff(),
     mdx(),
     search(),
     sitemap(),
