@@ -5,6 +5,7 @@ import {
   type LanguageRegistration,
   type ThemedTokenWithVariants,
 } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 
 /**
  * BibTeX and RIS highlighted with Shiki in GitHub's light and dark themes, which follow the
@@ -37,6 +38,11 @@ function getHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighter({
     themes: Object.values(CODE_THEMES),
     langs: ['bibtex', risGrammar],
+    // Shiki's JavaScript regex engine instead of its default, Oniguruma compiled to WASM: the
+    // same tokens for these two grammars (the built pages are byte-identical), without loading
+    // the WASM (60 ms a build) and about a third faster (1,000 documents' blocks: 170 against
+    // 270 ms).
+    engine: createJavaScriptRegexEngine(),
   });
   return highlighter;
 }
