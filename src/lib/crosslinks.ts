@@ -10,7 +10,7 @@ import { parseBlocks, type Block } from './entities/blocks.ts';
 import { formerIdProblems } from './former-ids.ts';
 import { getEntityIndex, type EntityEntry } from './entities/collection.ts';
 import type { MentionIndex } from './entities/graph.ts';
-import { buildMatcher, type Mention } from './entities/matcher.ts';
+import { buildMatcher } from './entities/matcher.ts';
 import { linkFirstMentions, type BodyBlock } from './document-body.ts';
 import {
   blockLabels,
@@ -101,7 +101,7 @@ export interface Crosslinks {
    * What a document's mentions depend on besides its own text: the entity registry, whose
    * names and aliases decide what is found. A page's cacheKey names this (and the documents,
    * by their digests) instead of the mentions it shows: there are hundreds a document, and
-   * hashing them for every page took about a third of a second at 1,000 documents.
+   * hashing them again for every page cost a tenth of a second at 1,000 documents.
    */
   registryKey: string;
   byDocument: Map<string, DocumentLinks>;
@@ -121,8 +121,6 @@ export interface Crosslinks {
   body(documentId: string): BodyBlock[];
   /** "Paragraph 7" or "Heading", by block id, for a document's blocks. */
   blockLabels(documentId: string): Map<string, string>;
-  /** An entity's mentions in one document, in text order. */
-  mentionsIn(entityId: string, documentId: string): Mention[];
   /** Where an entity is named, in pages (always at least one), as `mentionPages` splits them. */
   mentionPages(entityId: string): MentionPageShape[];
   /** Page `number` (from 1) of those, with its sentences quoted. */
@@ -159,7 +157,7 @@ function perPage(
   document: Map<string, DocumentEntry>,
   mentions: MentionIndex,
   byEntity: Map<string, EntityLinks>,
-): Pick<Crosslinks, 'body' | 'blockLabels' | 'mentionsIn' | 'mentionPages' | 'mentionPage'> {
+): Pick<Crosslinks, 'body' | 'blockLabels' | 'mentionPages' | 'mentionPage'> {
   // The blocks of the documents the pages being rendered show, parsed once for all they ask.
   const parsed = new Map<string, Block[]>();
   const blocksOf = (documentId: string): Block[] => {
@@ -187,7 +185,6 @@ function perPage(
     body: (documentId) =>
       linkFirstMentions(blocksOf(documentId), mentions.byDocument[documentId]!.mentions),
     blockLabels: (documentId) => blockLabels(blocksOf(documentId)),
-    mentionsIn,
     mentionPages: mentionPagesOf,
     mentionPage(entityId, number) {
       if (last?.entityId !== entityId) last = { entityId, pages: mentionPagesOf(entityId) };
