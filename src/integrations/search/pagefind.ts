@@ -1,8 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeFragment, type Fragment } from './offline-index.ts';
+import {
+  metaFiles,
+  metaStrings,
+  pageCount,
+  staleBundleFiles,
+  type BundleEntry,
+} from './pagefind-bundle.ts';
 
 export interface IndexedSite {
   /** Pagefind's record of each page it indexed: its fragment files, in name order. */
@@ -41,10 +48,8 @@ export const INDEXED_PAGES = '{documents,entities}/*/index.html';
  */
 export async function indexSite(dir: string): Promise<IndexedSite> {
   const bundle = path.join(dir, 'pagefind');
-  // The output directory is kept between builds, and Pagefind leaves a file it would write
-  // again in place: an earlier bundle's files (the fragment of a page since changed) must
-  // not survive into this one, where the offline index would read them.
-  await rm(bundle, { recursive: true, force: true });
+  // Written over the bundle an earlier build left (pagefind-bundle.ts says why), and what this
+  // run's index does not name is removed after it.
   const indexer = await pagefindBinary();
   const args = ['--site', dir, '--glob', INDEXED_PAGES, '--output-path', bundle, '--quiet'];
   const { code, output } = await run(indexer, args, {
@@ -59,19 +64,46 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
     throw new Error(`Pagefind could not index ${dir} (exit ${code}): ${lastLines(output)}`);
   }
   await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
-  const fragmentDir = path.join(bundle, 'fragment');
-  const fragmentFiles = existsSync(fragmentDir)
-    ? (await readdir(fragmentDir))
-        .filter((n) => n.endsWith('.pf_fragment'))
-        .sort()
-        .map((n) => path.join(fragmentDir, n))
-    : [];
+  const fragmentFiles = sweepBundle(bundle)
+    .filter((f) => f.startsWith('fragment/'))
+    .sort()
+    .map((f) => path.join(bundle, f));
   if (fragmentFiles.length === 0) {
     throw new Error(
       `Pagefind found no page to index in ${dir}: pages mark their text with data-pagefind-body`,
     );
   }
   return { fragmentFiles };
+}
+
+/**
+ * Removes the files of the bundle that its latest run does not name (an earlier build's) and
+ * returns the others, relative to the bundle. Synchronous for the reason given at
+ * readFragment(): about 1,200 files at 1,000 documents, and nothing else runs meanwhile.
+ */
+function sweepBundle(bundle: string): string[] {
+  const entryFile = path.join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as BundleEntry;
+  const named = new Set<string>();
+  for (const meta of metaFiles(entry)) {
+    for (const s of metaStrings(path.join(bundle, meta), readFileSync(path.join(bundle, meta)))) {
+      named.add(s);
+    }
+  }
+  const files = readdirSync(bundle, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(bundle, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const stale = new Set(staleBundleFiles(files, entry, named));
+  for (const file of stale) unlinkSync(path.join(bundle, file));
+  const kept = files.filter((f) => !stale.has(f));
+  const fragments = kept.filter((f) => f.startsWith('fragment/')).length;
+  if (fragments !== pageCount(entry)) {
+    throw new Error(
+      `${entryFile}: the index holds ${pageCount(entry)} pages but ${fragments} fragment ` +
+        'files are left; Pagefind may have changed its format: see pagefind-bundle.ts',
+    );
+  }
+  return kept;
 }
 
 /** The indexer's executable, as the `pagefind` package finds it for this platform. Its
