@@ -1,6 +1,6 @@
-import { gunzipSync } from 'node:zlib';
 import type { Anchor } from '../../lib/search/passages.ts';
 import type { OfflinePage } from '../../lib/search/offline.ts';
+import { pagefindPayload } from './pagefind-bundle.ts';
 
 /**
  * The offline index is made from Pagefind's own records of the pages it indexed (its fragment
@@ -19,23 +19,16 @@ export interface Fragment {
   anchors: Anchor[];
 }
 
-const SIGNATURE = 'pagefind_dcd';
-
 /** Reads one fragment file; throws, naming the file, if Pagefind changed the format. */
 export function decodeFragment(path: string, bytes: Uint8Array): Fragment {
-  let text: string;
-  try {
-    text = gunzipSync(bytes).toString('utf8');
-  } catch {
-    text = Buffer.from(bytes).toString('utf8');
-  }
-  if (!text.startsWith(SIGNATURE)) {
+  const payload = pagefindPayload(bytes);
+  if (payload === undefined) {
     throw new Error(
-      `${path}: not a Pagefind fragment as this build knows it (no "${SIGNATURE}" header). ` +
+      `${path}: not a Pagefind fragment as this build knows it (no "pagefind_dcd" header). ` +
         'Pagefind may have changed its format: update src/integrations/search/offline-index.ts.',
     );
   }
-  const data = JSON.parse(text.slice(SIGNATURE.length)) as Partial<Fragment>;
+  const data = JSON.parse(payload.toString('utf8')) as Partial<Fragment>;
   for (const field of ['url', 'content', 'anchors', 'meta', 'filters'] as const) {
     if (data[field] === undefined) {
       throw new Error(`${path}: Pagefind fragment without "${field}"; see offline-index.ts.`);

@@ -17,6 +17,19 @@ import { gunzipSync } from 'node:zlib';
 
 const SIGNATURE = 'pagefind_dcd';
 
+/** What a Pagefind data file (a fragment, the metadata) holds after its signature, once
+ * unzipped; undefined if it does not start with the signature. */
+export function pagefindPayload(bytes: Uint8Array): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = gunzipSync(bytes);
+  } catch {
+    data = Buffer.from(bytes);
+  }
+  const signed = data.subarray(0, SIGNATURE.length).toString('latin1') === SIGNATURE;
+  return signed ? data.subarray(SIGNATURE.length) : undefined;
+}
+
 /** The folders of a bundle whose files are named by the metadata, and their extensions. */
 const HASHED_FOLDERS: Readonly<Record<string, string>> = {
   fragment: '.pf_fragment',
@@ -40,13 +53,8 @@ export function metaFiles(entry: BundleEntry): string[] {
  * rearranged layout still names its files; a changed container fails in decodeCbor().
  */
 export function metaStrings(file: string, bytes: Uint8Array): Set<string> {
-  let data: Buffer;
-  try {
-    data = gunzipSync(bytes);
-  } catch {
-    data = Buffer.from(bytes);
-  }
-  if (data.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) {
+  const payload = pagefindPayload(bytes);
+  if (payload === undefined) {
     throw new Error(
       `${file}: not Pagefind metadata as this build knows it (no "${SIGNATURE}" header); ` +
         'update src/integrations/search/pagefind-bundle.ts',
@@ -58,7 +66,7 @@ export function metaStrings(file: string, bytes: Uint8Array): Set<string> {
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value instanceof Map) for (const [k, v] of value) (collect(k), collect(v));
   };
-  collect(decodeCbor(file, data.subarray(SIGNATURE.length)));
+  collect(decodeCbor(file, payload));
   return strings;
 }
 
