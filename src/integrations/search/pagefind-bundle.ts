@@ -97,8 +97,8 @@ export function pageCount(entry: BundleEntry): number {
 
 /**
  * A CBOR value (RFC 8949), as far as Pagefind's metadata uses it: integers, strings, byte
- * strings, arrays, maps, tags, simple values and 32- or 64-bit floats, of definite length. Throws, naming the file,
- * at anything else or at a truncated file.
+ * strings, arrays, maps, tags, simple values and 32- or 64-bit floats, of definite length.
+ * Throws, naming the file, at anything else or at a truncated file.
  */
 export function decodeCbor(file: string, bytes: Uint8Array): unknown {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -65,7 +65,7 @@ export async function indexSite(dir: string): Promise<IndexedSite> {
   }
   await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
   const fragmentFiles = sweepBundle(bundle)
-    .filter((f) => f.startsWith('fragment/'))
+    .filter(isFragment)
     .sort()
     .map((f) => path.join(bundle, f));
   if (fragmentFiles.length === 0) {
@@ -96,7 +96,7 @@ function sweepBundle(bundle: string): string[] {
   const stale = new Set(staleBundleFiles(files, entry, named));
   for (const file of stale) unlinkSync(path.join(bundle, file));
   const kept = files.filter((f) => !stale.has(f));
-  const fragments = kept.filter((f) => f.startsWith('fragment/')).length;
+  const fragments = kept.filter(isFragment).length;
   if (fragments !== pageCount(entry)) {
     throw new Error(
       `${entryFile}: the index holds ${pageCount(entry)} pages but ${fragments} fragment ` +
@@ -105,6 +105,8 @@ function sweepBundle(bundle: string): string[] {
   }
   return kept;
 }
+
+const isFragment = (file: string) => file.startsWith('fragment/') && file.endsWith('.pf_fragment');
 
 /** The indexer's executable, as the `pagefind` package finds it for this platform. Its
  * resolver is not among the package's exports, so it is imported by its file. */
