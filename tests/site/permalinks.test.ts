@@ -44,6 +44,26 @@ describe('permalinks of headings and paragraphs', () => {
     await page.close();
   });
 
+  // The panels sit beside the text on a wide screen and below it on a narrow one; "About this
+  // source" is linked from the citations. A panel laid out late (content-visibility) once made
+  // these links land hundreds of pixels off, after the panels above the target took their size.
+  it('opening a link to a panel lands on its heading, wide and narrow', async () => {
+    for (const width of [1280, 360]) {
+      for (const id of ['entities-heading', 'related-heading', 'cite-heading', 'about-heading']) {
+        // A new page each time: on the same page, a second link would only scroll a document
+        // already laid out.
+        const page = await site.browser.context.newPage();
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${site.server.origin}${DOC}#${id}`);
+        // Long enough for anything laid out after the jump to have moved the heading.
+        await page.waitForTimeout(500);
+        const top = await page.locator(`#${id}`).evaluate((e) => e.getBoundingClientRect().top);
+        expect({ width, id, top: Math.abs(Math.round(top)) }).toEqual({ width, id, top: 0 });
+        await page.close();
+      }
+    }
+  });
+
   it('opening a paragraph link scrolls to it and marks it', async () => {
     const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
